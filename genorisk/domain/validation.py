@@ -1,0 +1,152 @@
+"""Checks that a case makes sense: errors for impossible structures, warnings for implausible facts.
+
+An error stops the change that would cause it, with a message naming the people; warnings are
+stored with the case and listed for the practitioner to review. Qt-free and pure.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+import networkx as nx
+
+from genorisk.domain.record import CaseRecord
+from genorisk.domain.values import ParentKind, PregnancyOutcome
+
+YOUNGEST_PLAUSIBLE_PARENT = 12
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """One validation finding: a stable code, a message naming the people, and their ids."""
+
+    severity: Severity
+    code: str
+    message: str
+    person_ids: tuple[str, ...] = ()
+
+
+class ValidationFailed(ValueError):
+    """A change would leave the case impossible; nothing was written."""
+
+    def __init__(self, errors: Iterable[Issue]) -> None:
+        self.errors = tuple(errors)
+        super().__init__("; ".join(error.message for error in self.errors))
+
+
+def validate(record: CaseRecord) -> list[Issue]:
+    """Every error and warning for a case, errors first."""
+    issues = [*_structural_errors(record), *_implausible_facts(record)]
+    return sorted(issues, key=lambda i: (i.severity is not Severity.ERROR, i.code, i.message))
+
+
+def errors_in(record: CaseRecord) -> list[Issue]:
+    return [i for i in validate(record) if i.severity is Severity.ERROR]
+
+
+def _structural_errors(record: CaseRecord) -> Iterable[Issue]:
+    name = record.name_of
+    known = {p.id for p in record.people}
+
+    def dangling(ids: Iterable[str], what: str) -> Iterable[Issue]:
+        for person_id in ids:
+            if person_id not in known:
+                yield Issue(Severity.ERROR, "unknown-person", f"{what} refers to a person not in this case",
+                            (person_id,))
+
+    for partnership in record.partnerships:
+        yield from dangling((partnership.person_a, partnership.person_b), "A partnership")
+        if partnership.person_a == partnership.person_b:
+            yield Issue(Severity.ERROR, "self-link",
+                        f"{name(partnership.person_a)} cannot be their own partner", (partnership.person_a,))
+    for link in record.emotional_links:
+        yield from dangling((link.from_id, link.to_id), "A relationship link")
+        if link.from_id == link.to_id:
+            yield Issue(Severity.ERROR, "self-link",
+                        f"{name(link.from_id)} cannot have a {link.kind.label.lower()} link to themselves",
+                        (link.from_id,))
+    births: dict[str, list[str]] = defaultdict(list)
+    seen_pairs: set[tuple[str, str]] = set()
+    for link in record.parent_links:
+        yield from dangling((link.parent_id, link.child_id), "A parent link")
+        if link.parent_id == link.child_id:
+            yield Issue(Severity.ERROR, "self-link", f"{name(link.child_id)} cannot be their own parent",
+                        (link.child_id,))
+        if (link.parent_id, link.child_id) in seen_pairs:
+            yield Issue(Severity.ERROR, "duplicate-parent",
+                        f"{name(link.parent_id)} is recorded twice as a parent of {name(link.child_id)}",
+                        (link.parent_id, link.child_id))
+        seen_pairs.add((link.parent_id, link.child_id))
+        if link.kind is ParentKind.BIRTH:
+            births[link.child_id].append(link.parent_id)
+    for child_id, parents in births.items():
+        if len(parents) > 2:
+            listed = ", ".join(name(p) for p in parents)
+            yield Issue(Severity.ERROR, "too-many-birth-parents",
+                        f"{name(child_id)} has more than two birth parents ({listed})", (child_id, *parents))
+    for twin_set in record.twin_sets:
+        yield from dangling(twin_set.member_ids, "A twin set")
+    for member in record.household_members:
+        yield from dangling((member.person_id,), "A household membership")
+    yield from _ancestry_cycles(record)
+
+
+def _ancestry_cycles(record: CaseRecord) -> Iterable[Issue]:
+    graph: nx.DiGraph[str] = nx.DiGraph()
+    graph.add_edges_from((link.parent_id, link.child_id) for link in record.parent_links
+                         if link.parent_id != link.child_id)
+    for cycle in nx.simple_cycles(graph):
+        names = " → ".join(record.name_of(p) for p in [*cycle, cycle[0]])
+        yield Issue(Severity.ERROR, "own-ancestor",
+                    f"{record.name_of(cycle[0])} would be their own ancestor ({names})", tuple(cycle))
+        return  # one cycle is enough to explain the problem
+
+
+def _implausible_facts(record: CaseRecord) -> Iterable[Issue]:
+    name = record.name_of
+    people = {p.id: p for p in record.people}
+    for person in people.values():
+        if person.date_of_birth and person.date_of_death and (
+            person.date_of_death.latest() < person.date_of_birth.earliest()
+        ):
+            yield Issue(Severity.WARNING, "death-before-birth",
+                        f"{name(person.id)} is recorded as dying ({person.date_of_death.display()}) before "
+                        f"being born ({person.date_of_birth.display()})", (person.id,))
+        if person.is_subject_child and not record.parent_links_of_child(person.id):
+            yield Issue(Severity.WARNING, "subject-without-parent",
+                        f"Subject child {name(person.id)} has no recorded parent", (person.id,))
+    for link in record.parent_links:
+        parent, child = people.get(link.parent_id), people.get(link.child_id)
+        if not parent or not child or not parent.date_of_birth or not child.date_of_birth:
+            continue
+        if link.kind is ParentKind.BIRTH and child.pregnancy is not PregnancyOutcome.PREGNANCY:
+            parent_age = parent.age_on(child.date_of_birth.midpoint())
+            if parent_age is not None and parent_age < YOUNGEST_PLAUSIBLE_PARENT:
+                yield Issue(Severity.WARNING, "young-parent",
+                            f"{name(parent.id)} would have been {max(parent_age, 0)} at the birth of "
+                            f"{name(child.id)}", (parent.id, child.id))
+            if parent.date_of_death and child.date_of_birth.earliest() > parent.date_of_death.latest() and (
+                # a father may die before the birth; a birth after the mother's death is implausible
+                parent.sex.value == "female"
+            ):
+                yield Issue(Severity.WARNING, "birth-after-mother-death",
+                            f"{name(child.id)} is recorded as born after the death of their mother "
+                            f"{name(parent.id)}", (parent.id, child.id))
+    for partnership in record.partnerships:
+        if partnership.dates.is_reversed:
+            yield Issue(Severity.WARNING, "partnership-ends-before-start",
+                        f"The partnership of {name(partnership.person_a)} and {name(partnership.person_b)} "
+                        f"ends before it starts", (partnership.person_a, partnership.person_b))
+    for member in record.household_members:
+        if member.dates.is_reversed:
+            yield Issue(Severity.WARNING, "membership-ends-before-start",
+                        f"{name(member.person_id)}'s time in a household ends before it starts",
+                        (member.person_id,))
