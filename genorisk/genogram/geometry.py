@@ -378,7 +378,7 @@ class Legend:
     entries: tuple[LegendEntry, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Geometry:
     """Everything drawn for one genogram. Build it with :func:`genorisk.genogram.layout_case`."""
 
