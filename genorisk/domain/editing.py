@@ -89,7 +89,7 @@ def new_partnership(
     end: PartialDate | None = None,
     provenance: Provenance | None = None,
 ) -> Partnership:
-    statuses = (PartnershipPeriod(PartnershipStatus.TOGETHER, start),)
+    statuses: tuple[PartnershipPeriod, ...] = (PartnershipPeriod(PartnershipStatus.TOGETHER, start),)
     if status is not PartnershipStatus.TOGETHER:
         statuses += (PartnershipPeriod(status, end),)
     return Partnership(

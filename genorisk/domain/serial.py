@@ -7,9 +7,7 @@ entity is carried everywhere without hand-written mapping code.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import types
-
 from datetime import date, datetime
 from enum import Enum
 from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
@@ -30,11 +28,17 @@ class DecodeError(ValueError):
         self.message = message
 
 
-@functools.cache
+_FIELD_TYPES: dict[type, dict[str, Any]] = {}
+
+
 def field_types(cls: type) -> dict[str, Any]:
-    """The resolved type of each dataclass field, in declaration order."""
-    hints = get_type_hints(cls)
-    return {f.name: hints[f.name] for f in dataclasses.fields(cls)}
+    """The resolved type of each dataclass field, in declaration order (cached per class)."""
+    found = _FIELD_TYPES.get(cls)
+    if found is None:
+        hints = get_type_hints(cls)
+        found = {f.name: hints[f.name] for f in dataclasses.fields(cls)}
+        _FIELD_TYPES[cls] = found
+    return found
 
 
 def unwrap_optional(hint: Any) -> tuple[Any, bool]:
@@ -49,7 +53,7 @@ def unwrap_optional(hint: Any) -> tuple[Any, bool]:
 
 def to_data(value: Any) -> JSON:
     """A JSON-able form of a domain value (dataclass, enum, date, partial date, tuple…)."""
-    if value is None or isinstance(value, (bool, int, float, str)) and not isinstance(value, Enum):
+    if value is None or (isinstance(value, (bool, int, float, str)) and not isinstance(value, Enum)):
         return value
     if isinstance(value, Enum):
         return value.value

@@ -75,18 +75,18 @@ def _structural_errors(record: CaseRecord) -> Iterable[Issue]:
                         (link.from_id,))
     births: dict[str, list[str]] = defaultdict(list)
     seen_pairs: set[tuple[str, str]] = set()
-    for link in record.parent_links:
-        yield from dangling((link.parent_id, link.child_id), "A parent link")
-        if link.parent_id == link.child_id:
-            yield Issue(Severity.ERROR, "self-link", f"{name(link.child_id)} cannot be their own parent",
-                        (link.child_id,))
-        if (link.parent_id, link.child_id) in seen_pairs:
+    for parent_link in record.parent_links:
+        yield from dangling((parent_link.parent_id, parent_link.child_id), "A parent link")
+        if parent_link.parent_id == parent_link.child_id:
+            yield Issue(Severity.ERROR, "self-link", f"{name(parent_link.child_id)} cannot be their own parent",
+                        (parent_link.child_id,))
+        if (parent_link.parent_id, parent_link.child_id) in seen_pairs:
             yield Issue(Severity.ERROR, "duplicate-parent",
-                        f"{name(link.parent_id)} is recorded twice as a parent of {name(link.child_id)}",
-                        (link.parent_id, link.child_id))
-        seen_pairs.add((link.parent_id, link.child_id))
-        if link.kind is ParentKind.BIRTH:
-            births[link.child_id].append(link.parent_id)
+                        f"{name(parent_link.parent_id)} is recorded twice as a parent of {name(parent_link.child_id)}",
+                        (parent_link.parent_id, parent_link.child_id))
+        seen_pairs.add((parent_link.parent_id, parent_link.child_id))
+        if parent_link.kind is ParentKind.BIRTH:
+            births[parent_link.child_id].append(parent_link.parent_id)
     for child_id, parents in births.items():
         if len(parents) > 2:
             listed = ", ".join(name(p) for p in parents)

@@ -30,7 +30,11 @@ from genorisk.store.tables import AuditEntryRow, CaseRow, PersonRow, ValidationW
 
 
 class StoreError(RuntimeError):
-    """A request the store cannot carry out, e.g. an unknown case reference."""
+    """A request the store cannot carry out, e.g. a duplicate case reference."""
+
+
+class CaseNotFound(StoreError, LookupError):
+    """No case has the reference or id asked for."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +96,7 @@ class Store:
         """Every case, most recently updated first."""
         person = PersonRow.__table__  # type: ignore[attr-defined]
         with self.engine.connect() as connection:
-            counts = dict(
+            counts: dict[str, int] = dict(
                 connection.execute(
                     select(person.c.case_id, func.count(person.c.id)).group_by(person.c.case_id)
                 ).all()
@@ -100,7 +104,7 @@ class Store:
             rows = connection.execute(select(_table(Case))).mappings().all()
         summaries = []
         for row in rows:
-            case = row_to_entity(Case, row)
+            case = row_to_entity(Case, dict(row))
             summaries.append(
                 CaseSummary(case.id, case.reference, case.title, case.status, case.updated_at,
                             int(counts.get(case.id, 0)))
@@ -114,7 +118,7 @@ class Store:
                 select(CaseRow.__table__.c.id).where(CaseRow.__table__.c.reference == reference)  # type: ignore[attr-defined]
             ).scalar()
         if found is None:
-            raise StoreError(f"no case with reference '{reference}'")
+            raise CaseNotFound(f"no case with reference '{reference}'")
         return str(found)
 
     def load(self, case_id: str) -> CaseRecord:
@@ -133,7 +137,7 @@ class Store:
     def _read(self, connection: Connection, case_id: str) -> CaseRecord:
         case_row = connection.execute(select(_table(Case)).where(_table(Case).c.id == case_id)).mappings().first()
         if case_row is None:
-            raise StoreError(f"no case with id {case_id}")
+            raise CaseNotFound(f"no case with id {case_id}")
         entities: list[Entity] = []
         for kind in ENTITY_TABLES:
             if kind is Case:
@@ -142,8 +146,8 @@ class Store:
             rows = connection.execute(
                 select(table).where(table.c.case_id == case_id).order_by(literal_column("rowid"))
             ).mappings()
-            entities += [row_to_entity(kind, row) for row in rows]
-        return CaseRecord.build(row_to_entity(Case, case_row), entities)
+            entities += [row_to_entity(kind, dict(row)) for row in rows]
+        return CaseRecord.build(row_to_entity(Case, dict(case_row)), entities)
 
     def warnings(self, case_id: str) -> list[Issue]:
         """The warnings stored by the case's last change."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from sqlmodel import SQLModel
 
-from genorisk.store import tables  # noqa: F401  (registers the family tables)
+from genorisk.store import tables
 
 metadata = SQLModel.metadata
 ENTITY_TABLES = tables.ENTITY_TABLES

@@ -13,8 +13,9 @@ config = context.config
 def run_migrations() -> None:
     engine = config.attributes.get("engine")
     if engine is None:  # command-line use: `alembic -x db=path upgrade head`
-        from genorisk.store.database import make_engine  # noqa: PLC0415
-        from pathlib import Path  # noqa: PLC0415
+        from pathlib import Path
+
+        from genorisk.store.database import make_engine
 
         db = context.get_x_argument(as_dictionary=True).get("db")
         engine = make_engine(Path(db)) if db else create_engine("sqlite://")

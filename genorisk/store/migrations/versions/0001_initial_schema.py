@@ -1,16 +1,15 @@
 """initial schema: cases, family, households, links, audit
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-26 00:36:15.194851
 """
 
 from __future__ import annotations
 
 import sqlalchemy as sa
-import sqlmodel  # noqa: F401  (autogenerate writes sqlmodel.sql.sqltypes.AutoString)
+import sqlmodel
 from alembic import op
-
 
 revision = '0001'
 down_revision = None
