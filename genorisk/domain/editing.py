@@ -42,7 +42,7 @@ def update_entity(record: CaseRecord, new: Entity, name: str | None = None) -> C
     old = record.find(new.id)
     if old is None:
         raise KeyError(f"{new.summary} is not in case {record.case.reference}")
-    return Command(name or f"Edit {new.summary}", (Put(new, old),))
+    return Command(name or f"Edit {old.summary}", (Put(new, old),))
 
 
 def remove_entity(record: CaseRecord, entity_id: str, name: str | None = None) -> Command:

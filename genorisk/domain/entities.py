@@ -193,6 +193,12 @@ class Partnership(Entity):
     def dates(self) -> DateRange:
         return DateRange(self.start, self.end)
 
+    def active_on(self, day: date) -> bool:
+        """Together on a day: within its dates, and not ended without a recorded end date."""
+        if not self.dates.covers(day):
+            return False
+        return self.end is not None or self.status is PartnershipStatus.TOGETHER
+
     def person_refs(self) -> frozenset[str]:
         return frozenset((self.person_a, self.person_b))
 

@@ -98,7 +98,7 @@ def household_children(record: CaseRecord, household_id: str, on: date) -> tuple
             target = step_through if link.kind is ParentKind.STEP else through
             target[link.child_id].append(adult_id)
         for union in record.partnerships_of(adult_id):
-            if union.is_current:
+            if union.active_on(on):
                 for child_id in record.children_of(union.partner_of(adult_id)):
                     step_through[child_id].append(adult_id)
     for connections, kind in ((through, ChildConnection.CHILD_OF_RESIDENT),

@@ -100,6 +100,7 @@ def open_database(path: Path, backups: Path | None = None) -> Engine:
     """
     old_umask = os.umask(0o077)
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         existed = path.exists() and path.stat().st_size > 0
         engine = make_engine(path)
         _check_integrity(engine, path)

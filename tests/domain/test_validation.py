@@ -1,0 +1,68 @@
+from genorisk.domain.entities import EmotionalLink, ParentChildLink
+from genorisk.domain.validation import Severity, validate
+from genorisk.domain.values import EmotionalLinkKind, PartialDate, PartnershipStatus, Sex
+from tests.builders import Family
+
+
+def codes(family: Family, severity: Severity) -> set[str]:
+    return {issue.code for issue in validate(family.record) if issue.severity is severity}
+
+
+def messages(family: Family) -> str:
+    return " | ".join(issue.message for issue in validate(family.record))
+
+
+def test_a_sensible_family_has_no_errors_or_warnings() -> None:
+    family = Family()
+    family.person("mum", Sex.FEMALE, "1990")
+    family.person("kid", Sex.MALE, "2015", is_subject_child=True)
+    family.child("kid", "mum")
+    assert validate(family.record) == []
+
+
+def test_a_person_cannot_be_their_own_ancestor() -> None:
+    family = Family()
+    family.person("a", Sex.FEMALE)
+    family.person("b", Sex.MALE)
+    family.person("c", Sex.FEMALE)
+    family.child("b", "a")
+    family.child("c", "b")
+    family.child("a", "c")
+    assert "own-ancestor" in codes(family, Severity.ERROR)
+    assert "would be their own ancestor" in messages(family)
+
+
+def test_more_than_two_birth_parents_is_an_error_naming_them() -> None:
+    family = Family()
+    for pid in ("p1", "p2", "p3", "kid"):
+        family.person(pid)
+    family.child("kid", "p1", "p2", "p3")
+    assert "too-many-birth-parents" in codes(family, Severity.ERROR)
+    assert "Kid Test has more than two birth parents (P1 Test, P2 Test, P3 Test)" in messages(family)
+
+
+def test_links_from_a_person_to_themselves_are_errors() -> None:
+    family = Family()
+    family.person("a")
+    family.union("a", "a")
+    family.entities.append(EmotionalLink(id="e", case_id="case-test", from_id="a", to_id="a",
+                                         kind=EmotionalLinkKind.CLOSE))
+    family.entities.append(ParentChildLink(id="l", case_id="case-test", parent_id="a", child_id="a"))
+    errors = [i for i in validate(family.record) if i.code == "self-link"]
+    assert len(errors) == 3
+
+
+def test_implausible_facts_are_warnings() -> None:
+    family = Family()
+    family.person("mum", Sex.FEMALE, "2010-01-01", deceased=True,
+                  date_of_death=PartialDate(2019))
+    family.person("kid", Sex.MALE, "2020-06-01")
+    family.child("kid", "mum")
+    family.person("ghost", Sex.MALE, "2000", deceased=True,
+                  date_of_death=PartialDate(1999))
+    family.union("mum", "ghost", "2018", "2015", PartnershipStatus.SEPARATED)
+    family.person("subject", Sex.FEMALE, "2025", is_subject_child=True)
+    warnings = codes(family, Severity.WARNING)
+    assert {"young-parent", "birth-after-mother-death", "death-before-birth",
+            "partnership-ends-before-start", "subject-without-parent"} <= warnings
+    assert not codes(family, Severity.ERROR)

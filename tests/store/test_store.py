@@ -1,0 +1,146 @@
+"""The store against a real SQLite file: durability settings, migrations, transactions, undo."""
+
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from alembic import command
+from sqlalchemy import text
+
+from genorisk.domain import editing
+from genorisk.domain.commands import Command, ConflictError, Put
+from genorisk.domain.entities import ParentChildLink, Person
+from genorisk.domain.validation import ValidationFailed
+from genorisk.domain.values import PartnershipKind, Sex
+from genorisk.store import rows
+from genorisk.store.database import alembic_config, current_revision, head_revision
+from genorisk.store.repository import CaseNotFound, Store, StoreError
+from genorisk.store.schema import ENTITY_TABLES
+from tests.builders import Family, make_case, same_content
+
+
+def test_every_connection_is_durable_and_enforces_foreign_keys(store: Store) -> None:
+    for _ in range(3):  # NullPool: a new DB-API connection each time
+        with store.engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_a_new_database_is_migrated_to_the_newest_schema(store: Store) -> None:
+    assert current_revision(store.engine) == head_revision()
+
+
+def test_every_entity_table_has_exactly_the_columns_its_entity_needs() -> None:
+    for kind, table in ENTITY_TABLES.items():
+        columns = [c.name for c in table.__table__.columns]  # type: ignore[attr-defined]
+        assert sorted(columns) == sorted(rows.column_names(kind)), kind.__name__
+
+
+def test_an_older_database_is_backed_up_with_the_backup_api_before_upgrading(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    store = Store.open(path)
+    store.create_case(make_case("OLD-1"))
+    store.close()
+    engine = Store.open(path).engine
+    command.downgrade(alembic_config(engine), "-1")
+    assert current_revision(engine) != head_revision()
+    reopened = Store.open(path)
+    assert current_revision(reopened.engine) == head_revision()
+    (backup,) = (tmp_path / "backups").glob("old-before-*.db")
+    with sqlite3.connect(backup) as copy:
+        assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_a_change_is_saved_immediately_and_survives_reopening(store: Store, demo: object) -> None:
+    record = store.load_by_reference("DEMO-0001")
+    mum = record.person("p-kayleigh")
+    store.apply(editing.update_entity(record, replace(mum, known_as="Kay")))
+    fresh = Store.open(store.path)
+    assert fresh.load_by_reference("DEMO-0001").person("p-kayleigh").known_as == "Kay"
+    assert fresh.audit_log(record.case.id)[-1].action == "Edit Kayleigh Ashby"
+    assert fresh.audit_log(record.case.id)[-1].user == "Test Practitioner"
+
+
+def test_undo_restores_the_database_exactly(store: Store) -> None:
+    family = Family()
+    family.person("mum", Sex.FEMALE, "1990")
+    before = store.create_case(family.case, family.entities)
+    jo = Person(id="jo", case_id=family.case.id, given_names="Jo", family_name="Smith")
+    add = editing.add_partner(before, "mum", jo,
+                              editing.new_partnership(family.case.id, "mum", "jo", PartnershipKind.DATING))
+    store.apply(add)
+    store.undo(add)
+    assert same_content(Store.open(store.path).load(family.case.id), before)
+
+
+def test_an_error_stops_the_change_and_nothing_is_written(store: Store) -> None:
+    family = Family()
+    family.person("a")
+    family.person("b")
+    family.child("b", "a")
+    record = store.create_case(family.case, family.entities)
+    loop = Command("Make a loop", (Put(ParentChildLink(id="loop", case_id=family.case.id, parent_id="b",
+                                                         child_id="a")),))
+    with pytest.raises(ValidationFailed, match="own ancestor"):
+        store.apply(loop)
+    assert same_content(Store.open(store.path).load(family.case.id), record)
+
+
+def test_a_failure_midway_rolls_back_the_whole_transaction(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    family = Family()
+    family.person("mum", Sex.FEMALE)
+    record = store.create_case(family.case, family.entities)
+    kid = Person(id="kid", case_id=family.case.id, given_names="Kit")
+    add = editing.add_child(record, kid, ("mum",))
+
+    def fail(*_args: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(store, "_audit", fail)
+    with pytest.raises(OSError):
+        store.apply(add)
+    assert store.load(family.case.id) == record
+    with store.engine.connect() as connection:
+        assert connection.execute(text("select count(*) from person where id='kid'")).scalar() == 0
+
+
+def test_stale_commands_are_refused(store: Store) -> None:
+    family = Family()
+    family.person("mum", Sex.FEMALE)
+    record = store.create_case(family.case, family.entities)
+    first = editing.update_entity(record, replace(record.person("mum"), known_as="A"))
+    second = editing.update_entity(record, replace(record.person("mum"), known_as="B"))
+    store.apply(first)
+    with pytest.raises(ConflictError):
+        store.apply(second)
+
+
+def test_warnings_are_stored_and_listable(store: Store) -> None:
+    family = Family()
+    family.person("kid", Sex.MALE, "2020", is_subject_child=True)
+    record = store.create_case(family.case, family.entities)
+    assert [w.code for w in store.warnings(record.case.id)] == ["subject-without-parent"]
+    mum = Person(id="mum", case_id=family.case.id, given_names="Ann", sex=Sex.FEMALE)
+    store.apply(editing.add_parents(record, "kid", (mum,)))
+    assert store.warnings(record.case.id) == []
+
+
+def test_case_references_are_unique_and_unknown_ones_are_named(store: Store) -> None:
+    store.create_case(make_case("DUP-1", "c1"))
+    with pytest.raises(StoreError, match="DUP-1"):
+        store.create_case(make_case("DUP-1", "c2"))
+    with pytest.raises(CaseNotFound, match="NOPE"):
+        store.load_by_reference("NOPE")
+
+
+def test_backup_to_makes_a_consistent_copy(store: Store, demo: object, tmp_path: Path) -> None:
+    copy = store.backup_to(tmp_path / "copy.db")
+    assert Store.open(copy).load_by_reference("DEMO-0001") == store.load_by_reference("DEMO-0001")
+
+
+def test_the_data_directory_follows_genorisk_home(private_home: Path) -> None:
+    from genorisk.store import paths
+
+    assert paths.database_path() == private_home / "genorisk.db"
