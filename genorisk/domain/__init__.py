@@ -1,0 +1,1 @@
+"""The family and case domain: Qt-free, immutable values, importing no other genorisk package."""
