@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from sqlmodel import SQLModel
 
-from genorisk.store import tables, tables_risk  # noqa: F401  (each module registers its tables)
+from genorisk.store import tables, tables_network, tables_risk  # noqa: F401  (each module registers its tables)
 
 metadata = SQLModel.metadata
 ENTITY_TABLES = tables.ENTITY_TABLES
