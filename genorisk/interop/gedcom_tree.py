@@ -20,6 +20,7 @@ from __future__ import annotations
 import codecs
 import io
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -122,9 +123,16 @@ def parse_gedcom_bytes(data: bytes, source: str = "GEDCOM data") -> GedcomDocume
     version = _header_version(data)
     records = _parse_version_7(data, source) if version.startswith("7") else _parse_version_5(data, source)
     if not records or records[-1].tag != "TRLR":
-        last = records[-1].line if records else None
+        last = _last_line(records[-1]) if records else None
         raise GedcomError(source, last, "the file ends without its closing '0 TRLR' line; it may be cut short")
     return GedcomDocument(source, version, encoding, tuple(records), tuple(notes))
+
+
+def _last_line(node: GedcomNode) -> int:
+    """The line number of the last line of a structure (its last substructure's, recursively)."""
+    while node.children:
+        node = node.children[-1]
+    return node.line + node.value.count("\n")
 
 
 # --- encodings ---------------------------------------------------------------------------------------
@@ -171,6 +179,8 @@ def _as_utf8(data: bytes, source: str, notes: list[tuple[int | None, str]]) -> t
                               f"unknown character set '{declared}'; read as UTF-8 or Windows-1252"))
             codec = "utf-8" if _decodes(data, "utf-8") else "ansel"
     text, used = _decode_with_fallback(data, codec, source, notes)
+    if used == "ansel":  # ANSEL puts combining marks before their letter: compose them
+        text = unicodedata.normalize("NFC", text)
     result = text.removeprefix("\ufeff").encode("utf-8")
     if used != "utf-8" or declared not in ("", "UTF-8"):
         result = _CHAR_LINE.sub(lambda m: m.group(0).replace(m.group("name"), b"UTF-8"), result, count=1)
@@ -302,13 +312,15 @@ def _parse_version_5(data: bytes, source: str) -> list[GedcomNode]:
                     joined = raw_values.setdefault(id(parent), bytearray(parent.value.encode("utf-8")))
                     if gline.tag == "CONT":
                         joined += b"\n"
-                    joined += gline.value or b""
+                    joined += (gline.value or b"").replace(b"@@", b"@")
                     continue
                 if level > len(stack):
                     raise GedcomError(source, line, f"level {level} cannot follow level {len(stack) - 1}")
                 del stack[level:]
                 value = gline.value.decode("utf-8") if gline.value else ""
                 pointer = value if value != VOID_POINTER and _POINTER.match(value) else None
+                if pointer is None and "@@" in value:
+                    value = value.replace("@@", "@")  # 5.x doubles every @ in a payload
                 node = GedcomNode(gline.tag, value, line, gline.xref_id, pointer)
                 if level == 0:
                     records.append(node)

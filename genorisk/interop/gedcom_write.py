@@ -259,15 +259,15 @@ def _individual(
     lines = [f"0 {xref} INDI"]
     given, family = _clean(person.given_names).replace("/", ""), _clean(person.family_name).replace("/", "")
     if given or family:
-        lines.append("1 NAME " + _payload(f"{given} /{family}/".strip() if family else given))
+        lines.append("1 NAME " + _payload(f"{given} /{family}/".strip() if family else given, modern))
         if given:
-            lines.append("2 GIVN " + _payload(given))
+            lines.append("2 GIVN " + _payload(given, modern))
         if family:
-            lines.append("2 SURN " + _payload(family))
+            lines.append("2 SURN " + _payload(family, modern))
     if person.known_as.strip():
         if not (given or family):
-            lines.append("1 NAME " + _payload(_clean(person.known_as)))
-        lines.append("2 NICK " + _payload(_clean(person.known_as)))
+            lines.append("1 NAME " + _payload(_clean(person.known_as), modern))
+        lines.append("2 NICK " + _payload(_clean(person.known_as), modern))
     lines.append("1 SEX " + _sex(person.sex, modern))
     if person.date_of_birth:
         lines += ["1 BIRT", "2 DATE " + write_gedcom_date(person.date_of_birth)]
@@ -339,9 +339,11 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
-def _payload(text: str) -> str:
-    """A line payload with a leading ``@`` doubled, as both versions require."""
-    return "@" + text if text.startswith("@") else text
+def _payload(text: str, modern: bool) -> str:
+    """A line payload with ``@`` escaped: 5.5.1 doubles every ``@``, 7.0 only a leading one."""
+    if modern:
+        return "@" + text if text.startswith("@") else text
+    return text.replace("@", "@@")
 
 
 def _wrap_long_lines(lines: Iterable[str]) -> Iterable[str]:
@@ -356,8 +358,8 @@ def _wrap_long_lines(lines: Iterable[str]) -> Iterable[str]:
         room = _MAX_LINE_5 - len(head)
         while len(payload) > room:
             cut = room
-            while cut > 1 and (payload[cut - 1] == " " or payload[cut] == " "):
-                cut -= 1  # a CONC line must not start or end with a space
+            while cut > 1 and (payload[cut - 1] in " @" or payload[cut] == " "):
+                cut -= 1  # a CONC line must not start or end with a space, nor split an escaped @@
             yield head + payload[:cut]
             payload = payload[cut:]
             head, room = sub, _MAX_LINE_5 - len(sub)
