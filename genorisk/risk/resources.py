@@ -1,0 +1,50 @@
+"""Finding and loading genorisk's versioned data files (rules, instruments, protocols).
+
+Every data file is checked against its JSON Schema when it is loaded; a bad file raises
+:class:`DataFileError` naming the file and the JSON path of the first problem, so a local edit that
+breaks a file is caught at start-up rather than by a silently missing prompt.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+RESOURCES_DIR = Path(__file__).resolve().parents[2] / "resources"
+RULES_DIR = RESOURCES_DIR / "rules"
+INSTRUMENTS_DIR = RESOURCES_DIR / "instruments"
+
+
+class DataFileError(ValueError):
+    """A data file that cannot be read or does not match its schema."""
+
+
+def read_json(path: Path) -> Any:
+    """Parse a JSON file; DataFileError naming the file and the position of a syntax error."""
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise DataFileError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    except json.JSONDecodeError as exc:
+        raise DataFileError(f"{path}: not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
+
+
+def check_against_schema(data: Any, schema: Any, path: Path) -> None:
+    """Raise DataFileError naming the file and the JSON path of the first schema error."""
+    validator = jsonschema.Draft202012Validator(schema)
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    if errors:
+        error = errors[0]
+        where = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        raise DataFileError(f"{path}: {where}: {error.message}{more}")
+
+
+def load_checked(path: Path, schema_path: Path) -> Any:
+    """Read a JSON data file and check it against a JSON Schema file."""
+    data = read_json(path)
+    check_against_schema(data, read_json(schema_path), path)
+    return data
