@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from genorisk.domain.values import PartialDate
 
@@ -33,6 +34,7 @@ class DateReading:
     problem: str = ""
 
 
+@lru_cache(maxsize=4096)
 def read_gedcom_date(text: str) -> DateReading:
     """Read a GEDCOM date payload (5.5.1 or 7.0 syntax) as a :class:`PartialDate`."""
     raw = " ".join(text.upper().split())

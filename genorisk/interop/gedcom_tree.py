@@ -251,13 +251,7 @@ def _parse_version_7(data: bytes, source: str) -> list[GedcomNode]:
         structures = gedcom7.loads(text)
     except gedcom7.GedcomParseError as error:
         raise GedcomError(source, error.line_number, _describe_v7_problem(error.message)) from error
-    uri_to_tag = _documented_extensions(structures)
-    records: list[GedcomNode] = []
-    line = 1
-    for structure in structures:
-        node, line = _node_from_v7(structure, line, uri_to_tag)
-        records.append(node)
-    return records
+    return _nodes_from_v7(structures, _documented_extensions(structures))
 
 
 def _describe_v7_problem(message: str) -> str:
@@ -275,22 +269,30 @@ def _documented_extensions(structures: list[gedcom7.types.GedcomStructure]) -> d
     return found
 
 
-def _node_from_v7(
-    structure: gedcom7.types.GedcomStructure, line: int, uri_to_tag: dict[str, str]
-) -> tuple[GedcomNode, int]:
-    """Convert one structure and its substructures; line numbers follow from file order.
+def _nodes_from_v7(
+    structures: list[gedcom7.types.GedcomStructure], uri_to_tag: dict[str, str]
+) -> list[GedcomNode]:
+    """Convert gedcom7's structures to nodes; line numbers follow from file order.
 
     ``gedcom7`` keeps every line, in order, and joins CONT lines into the payload with a newline, so
-    a structure's line is one more than the last line of everything before it.
+    a structure's line is one more than the last line of everything before it (a pre-order walk).
     """
-    tag = uri_to_tag.get(structure.tag, structure.tag)
-    pointer = structure.pointer if structure.pointer and structure.pointer != VOID_POINTER else None
-    node = GedcomNode(tag, structure.text, line, structure.xref, pointer)
-    line += 1 + structure.text.count("\n")
-    for child in structure.children:
-        child_node, line = _node_from_v7(child, line, uri_to_tag)
-        node.children.append(child_node)
-    return node, line
+    records: list[GedcomNode] = []
+    line = 1
+    pending: list[tuple[gedcom7.types.GedcomStructure, list[GedcomNode]]] = [
+        (structure, records) for structure in reversed(structures)
+    ]
+    while pending:
+        structure, siblings = pending.pop()
+        text = structure.text
+        pointer = structure.pointer
+        node = GedcomNode(uri_to_tag.get(structure.tag, structure.tag), text, line, structure.xref,
+                          pointer if pointer and pointer != VOID_POINTER else None)
+        siblings.append(node)
+        line += 1 + text.count("\n") if text else 1
+        if structure.children:
+            pending.extend((child, node.children) for child in reversed(structure.children))
+    return records
 
 
 # --- GEDCOM 5.x through ged4py -------------------------------------------------------------------------
