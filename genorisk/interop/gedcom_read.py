@@ -103,6 +103,8 @@ _END_EVENTS = (
     ("ANNUL", PartnershipStatus.ENDED),
 )
 """Words in a family ``EVEN.TYPE`` that record a change of status."""
+_METADATA_RECORDS = frozenset({"SUBM", "SUBN"})
+"""Records about who sent the file, not about the family: like the header, neither imported nor counted."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -574,7 +576,7 @@ class _Importer:
         """Count what was not imported: the outermost structure of each, by tag."""
         unknown: Counter[str] = Counter()
         not_imported: Counter[str] = Counter()
-        pending: list[GedcomNode] = [r for r in self.document.records[1:-1]]
+        pending = [r for r in self.document.records[1:-1] if r.tag not in _METADATA_RECORDS]
         while pending:
             node = pending.pop()
             if id(node) in self.used:

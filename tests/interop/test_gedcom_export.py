@@ -114,6 +114,14 @@ def test_export_then_import_gives_the_same_structure(version: str) -> None:
     assert structure(round_trip(record, version)) == structure(record)
 
 
+@pytest.mark.parametrize("version", ["5.5.1", "7.0"])
+def test_everything_exported_is_imported_without_warnings(version: str) -> None:
+    family = read_gedcom_bytes(gedcom_text(blended_family().record, version).encode(), "export.ged")
+
+    assert family.unknown_tag_count == 0 and family.not_imported_count == 0
+    assert family.warnings == ()
+
+
 def test_the_shared_sample_survives_export_and_import() -> None:
     imported = read_gedcom(shared_file("gedcom", "sample.ged")).record()
 
