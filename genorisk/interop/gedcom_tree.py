@@ -120,6 +120,10 @@ def parse_gedcom_bytes(data: bytes, source: str = "GEDCOM data") -> GedcomDocume
     first_line = _LINE_BREAK.split(data.lstrip(b" \t"), maxsplit=1)[0].strip()
     if first_line != b"0 HEAD":
         raise GedcomError(source, 1, "not a GEDCOM file: the first line should be '0 HEAD'")
+    body = data.rstrip()
+    if _LINE_BREAK.split(body[-256:])[-1].strip() != b"0 TRLR":
+        raise GedcomError(source, _line_of(body, len(body)),
+                          "the file ends without its closing '0 TRLR' line; it may be cut short")
     version = _header_version(data)
     records = _parse_version_7(data, source) if version.startswith("7") else _parse_version_5(data, source)
     if not records or records[-1].tag != "TRLR":

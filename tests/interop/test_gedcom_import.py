@@ -258,6 +258,7 @@ def test_a_pointer_to_a_missing_individual_reports_its_line() -> None:
         (gedcom("0 @I1@ INDI", "0 @F1@ FAM", "1 HUSB @I1@", "1 WIFE @I1@"), 7, "both partners"),
         ("0 HEAD\n1 GEDC\n2 VERS 5.5.1\n0 @I1@ INDI\n1 NAME Cut /Short/\n", 5, "cut short"),
         ("1 INDI\n", 1, "first line should be '0 HEAD'"),
+        ("0 HEAD\n1 GEDC\n2 VERS 7.0\n0 @I1@ INDI\n1 NAME Cut /Short/\n\n", 5, "cut short"),
     ],
 )
 def test_broken_files_name_the_line_and_the_fault(text: str, line: int, words: str) -> None:
