@@ -11,9 +11,9 @@ Units are points (1/72 inch); x grows to the right and y grows DOWNWARD (as in Q
 renderer flips). The JSON form (:meth:`Geometry.to_json`) carries ``format`` and ``version`` and is
 documented in docs/genogram-geometry.md.
 
-Draw order: boundaries, then lines whose ``layer`` is ``family``, then symbols, then labels (a label
-with ``halo`` gets a white box behind it so lines passing behind stay readable), then ``overlay``
-lines (emotional and abuse links), then the legend.
+Draw order: boundaries, then lines whose ``layer`` is ``family``, then symbols, then ``overlay``
+lines (emotional and abuse links), then labels (a label with ``halo`` gets a white box behind it,
+so any line passing behind it leaves the text readable), then the legend.
 """
 
 from __future__ import annotations
