@@ -109,6 +109,14 @@ class UiSettings:
     def window_state(self, value: QByteArray) -> None:
         self._set("window/state", value)
 
+    def window_state_for(self, key: str) -> QByteArray | None:
+        """Saved dock layout of one part of the window (e.g. the case workspace)."""
+        value = self._settings.value(f"window/{key}_state")
+        return value if isinstance(value, QByteArray) else None
+
+    def set_window_state_for(self, key: str, value: QByteArray) -> None:
+        self._set(f"window/{key}_state", value)
+
     @property
     def export_folder(self) -> str:
         return self._text("export/folder", str(Path.home()))

@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QPainter, QWheelEvent
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 
 from genorisk.ui.canvas.items import SymbolItem
@@ -52,7 +52,7 @@ class GenogramView(QGraphicsView):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._space_held = False
-        self._fitted_once = False
+        self._fit_pending = False
         scene.person_activated.connect(self.person_activated)
 
     # --- zoom --------------------------------------------------------------------------------------
@@ -71,10 +71,16 @@ class GenogramView(QGraphicsView):
         self.zoom_changed.emit(self.zoom)
 
     def zoom_in(self) -> None:
+        self._user_moved()
         self.set_zoom(self.zoom * ZOOM_STEP)
 
     def zoom_out(self) -> None:
+        self._user_moved()
         self.set_zoom(self.zoom / ZOOM_STEP)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._user_moved()
+        super().mousePressEvent(event)
 
     def fit(self) -> None:
         """Show the whole drawing (Ctrl+0)."""
@@ -86,16 +92,27 @@ class GenogramView(QGraphicsView):
             self.set_zoom(1.5)
         self.zoom_changed.emit(self.zoom)
 
-    def fit_once(self) -> None:
-        """Fit the first time a case is shown; later edits keep the practitioner's zoom."""
-        if not self._fitted_once:
-            self._fitted_once = True
+    def fit_when_shown(self) -> None:
+        """Fit now, and again whenever the view is resized until the practitioner zooms or pans.
+
+        (Before the window is on screen the view has no real size, so a fit then is meaningless.)
+        """
+        self._fit_pending = True
+        self.fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._fit_pending:
             self.fit()
+
+    def _user_moved(self) -> None:
+        self._fit_pending = False
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
             steps = event.angleDelta().y() / 120.0
             if steps:
+                self._user_moved()
                 self.set_zoom(self.zoom * (ZOOM_STEP ** steps), anchor_on_mouse=True)
             event.accept()
             return
