@@ -178,10 +178,10 @@ def _as_utf8(data: bytes, source: str, notes: list[tuple[int | None, str]]) -> t
         declared = match.group("name").decode("ascii", "replace").strip().upper() if match else ""
         codec = _CHAR_TO_CODEC.get(declared, "")
         if not codec:
+            codec = "utf-8" if _decodes(data, "utf-8") else "ansel"
             if declared:
                 notes.append((_line_of(data, match.start() if match else 0),
-                              f"unknown character set '{declared}'; read as UTF-8 or Windows-1252"))
-            codec = "utf-8" if _decodes(data, "utf-8") else "ansel"
+                              f"unknown character set '{declared}'; read as {_ENCODING_NAMES[codec]}"))
     text, used = _decode_with_fallback(data, codec, source, notes)
     if used == "ansel":  # ANSEL puts combining marks before their letter: compose them
         text = unicodedata.normalize("NFC", text)

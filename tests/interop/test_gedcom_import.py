@@ -348,3 +348,12 @@ def test_the_imported_family_is_a_valid_record_that_needs_no_store() -> None:
     assert record.case.reference == "SEVEN"
     assert {p.id for p in record.people} == set(family.person_ids.values())
     assert all(isinstance(e, Person | Partnership | ParentChildLink) for e in family.entities)
+
+
+def test_an_unknown_character_set_is_read_as_utf8_with_a_warning() -> None:
+    data = gedcom("0 @I1@ INDI", "1 NAME Zoë /Brontë/", char="WEIRD-9").encode("utf-8")
+
+    family = read_gedcom_bytes(data, "weird.ged")
+
+    assert family.people[0].given_names == "Zoë" and family.encoding == "UTF-8"
+    assert [str(w) for w in family.warnings] == ["line 5: unknown character set 'WEIRD-9'; read as UTF-8"]
