@@ -37,8 +37,8 @@ def family_of(people: int, seed: int = 1) -> CaseRecord:
         from genorisk.genogram.synthetic import synthetic_case  # type: ignore[import-not-found, unused-ignore]
     except ImportError:
         return _simple_family(people, seed)
-    record: CaseRecord = synthetic_case(people, seed)
-    return record
+    case, entities = synthetic_case(people, seed)
+    return CaseRecord.build(case, entities)
 
 
 def _simple_family(count: int, seed: int) -> CaseRecord:
@@ -109,6 +109,7 @@ def main() -> None:
             tag = version.replace(".", "")
             results[f"write_{tag}_median_s"] = round(median_seconds(
                 lambda p=path, v=version: write_gedcom(record, p, v), args.repeats), 4)
+            results[f"file_{tag}_people"] = write_gedcom(record, path, version).people
             results[f"file_{tag}_lines"] = len(path.read_text(encoding="utf-8").splitlines())
             results[f"read_{tag}_median_s"] = round(median_seconds(lambda p=path: read_gedcom(p), args.repeats), 4)
             results[f"read_{tag}_peak_mib"] = peak_mib(lambda p=path: read_gedcom(p))
