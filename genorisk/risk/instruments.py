@@ -202,19 +202,28 @@ def load_instrument(kind: str, wording_file: Path | None = None, directory: Path
     if wording_file is None:
         named = os.environ.get(WORDING_VARIABLE.format(kind=kind.upper()))
         wording_file = Path(named) if named else None
-    return _load(kind, wording_file, directory)
-
-
-@cache
-def _load(kind: str, wording_file: Path | None, directory: Path) -> Instrument:
     path = directory / INSTRUMENT_FILES[kind]
-    data = load_checked(path, directory / "instrument.schema.json")
-    instrument = _instrument_from_data(data)
-    if instrument.kind != kind:
-        raise DataFileError(f"{path}: is a '{instrument.kind}' instrument, expected '{kind}'")
+    instrument = _load(kind, path, _modified(path))
     if wording_file is not None:
         instrument = apply_wording(instrument, wording_file, directory / "wording.schema.json")
     return instrument
+
+
+@cache
+def _load(kind: str, path: Path, _modified: int) -> Instrument:
+    """The checked instrument (cached until the file changes)."""
+    data = load_checked(path, path.parent / "instrument.schema.json")
+    instrument = _instrument_from_data(data)
+    if instrument.kind != kind:
+        raise DataFileError(f"{path}: is a '{instrument.kind}' instrument, expected '{kind}'")
+    return instrument
+
+
+def _modified(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
 
 
 def apply_wording(instrument: Instrument, wording_file: Path, schema: Path = WORDING_SCHEMA) -> Instrument:

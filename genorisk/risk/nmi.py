@@ -82,11 +82,15 @@ def load_nmi_protocol(path: Path | None = None) -> NmiProtocol:
     if path is None:
         named = os.environ.get(PROTOCOL_VARIABLE)
         path = Path(named) if named else DEFAULT_PROTOCOL
-    return _load(path)
+    try:
+        modified = path.stat().st_mtime_ns
+    except OSError:
+        modified = 0
+    return _load(path, modified)
 
 
 @cache
-def _load(path: Path) -> NmiProtocol:
+def _load(path: Path, _modified: int) -> NmiProtocol:
     data = load_checked(path, PROTOCOL_SCHEMA)
     try:
         regions = {group: tuple(BodyRegion(r) for r in names) for group, names in data["ten4"]["regions"].items()}
