@@ -58,13 +58,16 @@ NESTED_STEP = 13.0
 NESTED_MARGIN = 16.0
 BAR_STEP = 8.0
 BAND_PADDING = 8.0
-ROW_GAP_BELOW_BARS = 16.0
-HOUSEHOLD_PADDING = 6.0
+ROW_GAP_BELOW_BARS = 28.0
+HOUSEHOLD_PADDING = 5.0
+HOUSEHOLD_LABEL_STRIP = 12.0
 OTHER_PARENT_OFFSET = 7.0
 ARC_RISE = 14.0
 ARC_MAX_RISE = 30.0
 PARALLEL_LINK_OFFSET = 5.0
 BADGE_SIZE = 11.0
+BADGE_OFFSET = 4.0
+BADGE_STEP = BADGE_SIZE + 1.5
 
 
 @dataclass(slots=True)
@@ -295,6 +298,12 @@ class _Builder:
             out.labels.append(label)
             label_boxes.append(label.box)
             baseline += line.size * DESCENT
+        for marker in placed:
+            points = [point for stroke in marker.strokes for point in stroke.points]
+            if points:
+                xs, ys = [p[0] for p in points], [p[1] for p in points]
+                label_boxes.append(Box(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)))
+            label_boxes.extend(marker_label.box for marker_label in marker.labels)
         footprint = Box.enclosing(label_boxes) or box
         out.symbols.append(Symbol(
             person_id=person_id,
@@ -330,7 +339,7 @@ class _Builder:
 
     def _markers(self, person_id: str, shape: Shape, box: Box) -> tuple[PlacedMarker, ...]:
         placed: list[PlacedMarker] = []
-        badge_x = box.right + 2
+        badge_x = box.centre_x + BADGE_OFFSET
         for marker in self.markers.get(person_id, ()):
             key = (marker.kind, marker.status, marker.glyph)
             self.out.markers.setdefault(key, marker)
@@ -559,7 +568,9 @@ class _Builder:
                 if current:
                     box = Box.enclosing(footprints[p] for p in current)
                     if box is not None:
-                        runs_by_row[row].append(box.expanded(HOUSEHOLD_PADDING))
+                        padded = box.expanded(HOUSEHOLD_PADDING)
+                        runs_by_row[row].append(Box(padded.x, padded.y - HOUSEHOLD_LABEL_STRIP, padded.width,
+                                                    padded.height + HOUSEHOLD_LABEL_STRIP))
                     current = []
         rects = [box for boxes in runs_by_row.values() for box in boxes]
         rows = sorted(runs_by_row)
@@ -581,10 +592,15 @@ class _Builder:
         strokes = tuple(Stroke(outline, width, self.notation.dash(style), closed=True, colour=colour)
                         for outline in outlines)
         self.out.use("household")
-        top_left = min((point for outline in outlines for point in outline), key=lambda p: (p[1], p[0]))
-        label = _label(household.name, top_left[0] + 2, top_left[1] - 3, 7.5, Role.HOUSEHOLD,
-                       align=TextAlign.START, italic=True, halo=True, entity_id=household.id)
-        self.out.labels.append(label)
+        labels = []
+        for outline in outlines:  # every separate piece is named, so none reads as another household
+            top_left = min(outline, key=lambda p: (p[1], p[0]))
+            top_right = max((p for p in outline if p[1] == top_left[1]), key=lambda p: p[0])
+            text = _fit(household.name, 7.0, top_right[0] - top_left[0] - 6)
+            labels.append(_label(text, top_left[0] + 3, top_left[1] + 9.5, 7.0, Role.HOUSEHOLD,
+                                 align=TextAlign.START, italic=True, halo=True, entity_id=household.id))
+        self.out.labels.extend(labels)
+        label = labels[0]
         self.out.boundaries.append(Boundary(
             id=household.id, name=household.name, member_ids=tuple(sorted(member_set, key=lambda p: self.x[p])),
             outlines=outlines, strokes=strokes, label=label,
@@ -658,6 +674,15 @@ def _label(text: str, x: float, baseline: float, size: float, role: Role, *, ali
 def label(text: str, x: float, baseline: float, size: float, role: Role, **options: object) -> GLabel:
     """A measured label (public for the legend and renderers' headers)."""
     return _label(text, x, baseline, size, role, **options)  # type: ignore[arg-type]
+
+
+def _fit(text: str, size: float, width: float) -> str:
+    """The text, shortened with an ellipsis to fit a width (italic)."""
+    if text_width(text, size, italic=True) <= width:
+        return text
+    while len(text) > 1 and text_width(text + "…", size, italic=True) > width:
+        text = text[:-1].rstrip()
+    return text + "…"
 
 
 def _quadratic(start: Point, control: Point, end: Point, steps: int = 24) -> tuple[Point, ...]:
@@ -778,7 +803,8 @@ def marker_glyph(marker: Marker, shape: Shape, box: Box, badge_x: float,
     glyph = marker.glyph
     colour = glyph.colour
     if glyph.form is MarkerForm.BADGE:
-        badge = Box(badge_x, box.y - 2, BADGE_SIZE, BADGE_SIZE)
+        # Badges sit in a row just above the symbol, right of the line coming down to it.
+        badge = Box(badge_x, box.y - BADGE_SIZE - 1.5, BADGE_SIZE, BADGE_SIZE)
         frame = ((badge.x, badge.y), (badge.right, badge.y), (badge.right, badge.bottom), (badge.x, badge.bottom))
         filled = glyph.pattern is MarkerPattern.SOLID
         strokes: list[Stroke] = [Stroke(frame, 0.8, () if glyph.pattern is not MarkerPattern.OUTLINE else (1.2, 1.4),

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from genorisk.domain.record import CaseRecord
 from genorisk.genogram.cards import person_card
-from genorisk.genogram.draw import BADGE_SIZE, build_drawing, label
+from genorisk.genogram.draw import BADGE_OFFSET, BADGE_STEP, build_drawing, label
 from genorisk.genogram.family import build_family
 from genorisk.genogram.generations import assign_generations
 from genorisk.genogram.geometry import Box, Geometry, LabelRole, Marker, MarkerForm, TextAlign
@@ -48,7 +48,8 @@ def layout_case(
     for person_id, person_markers in markers.items():
         badges = sum(1 for marker in person_markers if marker.glyph.form is MarkerForm.BADGE)
         if badges and person_id in cards:
-            cards[person_id] = replace(cards[person_id], extra_right=badges * (BADGE_SIZE + 1.5) + 2)
+            overhang = BADGE_OFFSET + badges * BADGE_STEP - cards[person_id].size / 2
+            cards[person_id] = replace(cards[person_id], extra_right=max(0.0, overhang))
     row_of = assign_generations(family)
     ordering = order_rows(family, row_of)
     placement = place(family, cards, ordering)

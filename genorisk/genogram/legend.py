@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from genorisk.genogram.draw import _cross, label, marker_glyph
+from genorisk.genogram.draw import BADGE_SIZE, _cross, label, marker_glyph
 from genorisk.genogram.geometry import (
     Boundary,
     Box,
@@ -15,6 +15,7 @@ from genorisk.genogram.geometry import (
     LineLayer,
     LineStyle,
     Marker,
+    MarkerForm,
     PlacedMarker,
     Point,
     Shape,
@@ -190,10 +191,17 @@ def _entry(key: str, text: str, sample: Box, labels: list, markers: list[Marker]
         lines.append(line(meaning.style, horizontal, arrow, colour, line_width))
     elif key.startswith("marker:"):
         marker = markers[int(key.split(":")[1])]
-        box = Box(cx - 8, cy - 8, 16, 16)
-        strokes, marker_labels, _ = marker_glyph(marker, Shape.SQUARE, box, box.right + 2, "")
-        symbols.append(Symbol(person_id=f"legend:{key}", kind=SymbolKind.UNKNOWN, shape=Shape.SQUARE, box=box,
-                              footprint=box, stroke_width=1.0,
-                              markers=(PlacedMarker(marker, strokes, marker_labels),)))
+        if marker.glyph.form is MarkerForm.BADGE:  # the badge alone, centred in the sample area
+            anchor = Box(cx - 8, cy + BADGE_SIZE / 2 + 1.5, 16, 16)
+            strokes, marker_labels, _ = marker_glyph(marker, Shape.SQUARE, anchor, cx - BADGE_SIZE / 2, "")
+            lines.append(Line(id=f"legend:{key}", kind=LineKind.MARKER, style=LineStyle.SOLID, meaning=key,
+                              points=((cx, cy),), strokes=strokes))
+            extra_labels.extend(marker_labels)
+        else:
+            box = Box(cx - 8, cy - 8, 16, 16)
+            strokes, marker_labels, _ = marker_glyph(marker, Shape.SQUARE, box, box.right, "")
+            symbols.append(Symbol(person_id=f"legend:{key}", kind=SymbolKind.UNKNOWN, shape=Shape.SQUARE, box=box,
+                                  footprint=box, stroke_width=1.0,
+                                  markers=(PlacedMarker(marker, strokes, marker_labels),)))
     return LegendEntry(key=key, text=text, symbols=tuple(symbols), lines=tuple(lines),
                        labels=tuple(labels + extra_labels), boundaries=tuple(boundaries))

@@ -19,6 +19,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -91,7 +92,9 @@ def order_rows(family: Family, row_of: dict[str, int]) -> Ordering:
             rows[lane.row].append(lane)
     for items in rows:
         items.sort(key=lambda item: item.order)
-    _restore_birth_order(family, rows, cluster_of, row_of, union_row, long_links)
+    for row in range(len(rows)):
+        _restore_birth_order(family, rows, row, cluster_of, long_links)
+    rows = _Refiner(family, cluster_of, union_row, long_links).refine(rows)
     components = 1 + max((cluster.component for cluster in clusters), default=-1)
     return Ordering(rows, cluster_of, union_row, long_links, components)
 
@@ -301,32 +304,206 @@ def _walk(
 def _restore_birth_order(
     family: Family,
     rows: list[list[Item]],
+    row: int,
     cluster_of: dict[str, Cluster],
-    row_of: dict[str, int],
-    union_row: dict[str, int],
     long_links: dict[tuple[str, str], LongLink],
 ) -> None:
-    position: dict[int, int] = {}
-    for items in rows:
-        for i, item in enumerate(items):
-            position[id(item)] = i
-    for union_id in sorted(family.unions):
-        union = family.unions[union_id]
-        if len(union.children) < 2:
+    """Put each sibship in this row back into date-of-birth order within the slots it occupies.
+
+    An item holding several siblings (two sisters who partnered the same man) counts once, at the
+    earliest of their dates of birth. Sibships sharing an item can disturb each other, so this
+    repeats until nothing moves (a few rounds at most).
+    """
+    for _ in range(4):
+        if not _restore_once(family, rows, row, long_links):
+            return
+
+
+def _restore_once(
+    family: Family, rows: list[list[Item]], row: int, long_links: dict[tuple[str, str], LongLink]
+) -> bool:
+    moved = False
+    items = rows[row]
+    position = {id(item): i for i, item in enumerate(items)}
+    sibships: dict[str, list[tuple[tuple[int, int, str, str], Item]]] = defaultdict(list)
+    for item in items:
+        if isinstance(item, Lane):
+            if item.link.primary and item.link.lanes[0] is item:
+                sibships[item.link.union_id].append((family.birth_keys[item.link.child_id], item))
             continue
-        by_row: dict[int, list[tuple[str, Item]]] = defaultdict(list)
-        for child in union.children:
-            link = long_links.get((union_id, child))
-            representative: Item = link.lanes[0] if link else cluster_of[child]
-            by_row[representative.row].append((child, representative))
-        for row, members in by_row.items():
-            items = [item for _, item in members]
-            if len({id(item) for item in items}) != len(items) or len(items) < 2:
+        for member in item.members:
+            union_id = family.child_union.get(member)
+            if union_id is not None and (union_id, member) not in long_links:
+                sibships[union_id].append((family.birth_keys[member], item))
+    for union_id in sorted(sibships):
+        members = sibships[union_id]
+        if len(members) < 2:
+            continue
+        earliest: dict[int, tuple[tuple[int, int, str, str], Item]] = {}
+        for key, item in members:
+            if id(item) not in earliest or key < earliest[id(item)][0]:
+                earliest[id(item)] = (key, item)
+        if len(earliest) < 2:
+            continue
+        slots = sorted(position[id(item)] for _, item in earliest.values())
+        ordered = [item for _, item in sorted(earliest.values(), key=lambda pair: pair[0])]
+        for slot, item in zip(slots, ordered, strict=True):
+            if items[slot] is not item:
+                moved = True
+            items[slot] = item
+            position[id(item)] = slot
+    return moved
+
+
+class _Refiner:
+    """Barycentre sweeps (down, then up) that keep a new order only when it has fewer crossings."""
+
+    SWEEPS = 4
+
+    def __init__(self, family: Family, cluster_of: dict[str, Cluster], union_row: dict[str, int],
+                 long_links: dict[tuple[str, str], LongLink]) -> None:
+        self.family = family
+        self.cluster_of = cluster_of
+        self.union_row = union_row
+        self.long_links = long_links
+        self.unions_by_row: dict[int, list[str]] = defaultdict(list)
+        for union_id, union in family.unions.items():
+            if union.children:
+                self.unions_by_row[union_row[union_id]].append(union_id)
+        self.lane_of: dict[tuple[str, str], list[Lane]] = {key: link.lanes for key, link in long_links.items()}
+
+    def refine(self, rows: list[list[Item]]) -> list[list[Item]]:
+        if len(rows) < 2:
+            return rows
+        best = [list(items) for items in rows]
+        best_crossings = self.crossings(best)
+        for _ in range(self.SWEEPS):
+            improved = False
+            for downward in (True, False):
+                if best_crossings == 0:
+                    return best
+                candidate = [list(items) for items in best]
+                order = range(1, len(rows)) if downward else range(len(rows) - 2, -1, -1)
+                for row in order:
+                    ranks = self.ranks(candidate[row - 1] if downward else candidate[row + 1])
+                    self.reorder(candidate, row, ranks, downward)
+                    _restore_birth_order(self.family, candidate, row, self.cluster_of, self.long_links)
+                crossings = self.crossings(candidate)
+                if crossings < best_crossings:
+                    best, best_crossings, improved = candidate, crossings, True
+            if not improved:
+                break
+        return best
+
+    @staticmethod
+    def ranks(items: list[Item]) -> dict[str, float]:
+        """Slot index of each person and lane in a row."""
+        rank: dict[str, float] = {}
+        slot = 0.0
+        for item in items:
+            if isinstance(item, Lane):
+                rank[item.id] = slot
+                slot += 1
+            else:
+                for member in item.members:
+                    rank[member] = slot
+                    slot += 1
+        return rank
+
+    def union_rank(self, union_id: str, rank: dict[str, float]) -> float | None:
+        values = [rank[p] for p in self.family.unions[union_id].partners if p in rank]
+        return sum(values) / len(values) if values else None
+
+    def reorder(self, rows: list[list[Item]], row: int, ranks: dict[str, float], downward: bool) -> None:
+        items = rows[row]
+        keyed: list[tuple[int, float, int, Item]] = []
+        previous = -1.0
+        for index, item in enumerate(items):
+            values = self.downward_values(item, row, ranks) if downward else self.upward_values(item, row, ranks)
+            key = sum(values) / len(values) if values else previous
+            previous = key
+            keyed.append((item.component, key, index, item))
+        keyed.sort(key=lambda entry: entry[:3])
+        rows[row] = [entry[3] for entry in keyed]
+
+    def downward_values(self, item: Item, row: int, ranks: dict[str, float]) -> list[float]:
+        if isinstance(item, Lane):
+            lanes = item.link.lanes
+            index = lanes.index(item)
+            if index:
+                return [ranks[lanes[index - 1].id]]
+            value = self.union_rank(item.link.union_id, ranks)
+            return [] if value is None else [value]
+        values = []
+        for member in item.members:
+            union_id = self.family.child_union.get(member)
+            if union_id is None:
                 continue
-            slots = sorted(position[id(item)] for item in items)
-            ordered = [item for _, item in sorted(members, key=lambda pair: family.birth_keys[pair[0]])]
-            if [position[id(item)] for item in ordered] == slots:
-                continue
-            for slot, item in zip(slots, ordered, strict=True):
-                rows[row][slot] = item
-                position[id(item)] = slot
+            link = self.long_links.get((union_id, member))
+            if link is not None:
+                values.append(ranks[link.lanes[-1].id])
+            elif self.union_row[union_id] == row - 1:
+                value = self.union_rank(union_id, ranks)
+                if value is not None:
+                    values.append(value)
+        return values
+
+    def upward_values(self, item: Item, row: int, ranks: dict[str, float]) -> list[float]:
+        if isinstance(item, Lane):
+            lanes = item.link.lanes
+            index = lanes.index(item)
+            below = lanes[index + 1].id if index + 1 < len(lanes) else item.link.child_id
+            return [ranks[below]] if below in ranks else []
+        values = []
+        for member in item.members:
+            for union_id in (*self.family.unions_of.get(member, ()), f"lone:{member}"):
+                union = self.family.unions.get(union_id)
+                if union is None or self.union_row[union_id] != row:
+                    continue
+                for child in union.children:
+                    link = self.long_links.get((union_id, child))
+                    point = link.lanes[0].id if link else child
+                    if point in ranks:
+                        values.append(ranks[point])
+        return values
+
+    def crossings(self, rows: list[list[Item]]) -> int:
+        total = 0
+        ranks = [self.ranks(items) for items in rows]
+        for row in range(len(rows) - 1):
+            edges: list[tuple[float, float]] = []
+            upper, lower = ranks[row], ranks[row + 1]
+            for union_id in self.unions_by_row.get(row, ()):
+                start = self.union_rank(union_id, upper)
+                if start is None:
+                    continue
+                for child in self.family.unions[union_id].children:
+                    link = self.long_links.get((union_id, child))
+                    point = link.lanes[0].id if link else child
+                    if point in lower:
+                        edges.append((start, lower[point]))
+            for link in self.long_links.values():
+                path = [*(lane.id for lane in link.lanes), link.child_id]
+                for above, below in itertools.pairwise(path):
+                    if above in upper and below in lower:
+                        edges.append((upper[above], lower[below]))
+            edges.sort()
+            total += _inversions([b for _, b in edges])
+        return total
+
+
+def _inversions(values: list[float]) -> int:
+    """Pairs i < j with values[i] > values[j] (merge sort, O(n log n))."""
+    if len(values) < 2:
+        return 0
+    middle = len(values) // 2
+    left, right = values[:middle], values[middle:]
+    count = _inversions(left) + _inversions(right)
+    left.sort()
+    right.sort()
+    i = 0
+    for value in right:
+        while i < len(left) and left[i] <= value:
+            i += 1
+        count += len(left) - i
+    return count
