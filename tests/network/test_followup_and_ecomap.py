@@ -57,7 +57,7 @@ def test_ecomap_withholds_protected_agencies_names(demo_record: CaseRecord) -> N
     assert "Harbour Women" not in source and "details withheld" in source
 
 
-needs_graphviz = pytest.mark.skipif(shutil.which("neato") is None, reason="Graphviz 'neato' is not installed")
+needs_graphviz = pytest.mark.skipif(shutil.which("fdp") is None, reason="Graphviz (fdp) is not installed")
 
 
 @needs_graphviz
