@@ -33,7 +33,7 @@ class PageFurniture:
 def numbered_canvas(furniture: PageFurniture) -> type[Canvas]:
     """A canvas class (for ``doc.build(canvasmaker=...)``) that stamps ``furniture`` on every page."""
 
-    class NumberedCanvas(Canvas):
+    class NumberedCanvas(Canvas):  # type: ignore[misc]
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._saved_pages: list[dict[str, Any]] = []

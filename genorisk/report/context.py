@@ -45,17 +45,17 @@ class ReportContext:
     @property
     def width(self) -> float:
         """Usable width of a portrait page."""
-        return PORTRAIT[0] - 2 * SIDE_MARGIN
+        return float(PORTRAIT[0] - 2 * SIDE_MARGIN)
 
     @property
     def height(self) -> float:
         """Usable height of a portrait page."""
-        return PORTRAIT[1] - TOP_MARGIN - BOTTOM_MARGIN
+        return float(PORTRAIT[1] - TOP_MARGIN - BOTTOM_MARGIN)
 
     @property
     def landscape_frame(self) -> tuple[float, float]:
         """Usable width and height of a landscape page."""
-        return LANDSCAPE[0] - 2 * SIDE_MARGIN, LANDSCAPE[1] - TOP_MARGIN - BOTTOM_MARGIN
+        return float(LANDSCAPE[0] - 2 * SIDE_MARGIN), float(LANDSCAPE[1] - TOP_MARGIN - BOTTOM_MARGIN)
 
     def name(self, person_id: str) -> str:
         return self.record.name_of(person_id)

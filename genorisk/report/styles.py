@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeAlias
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -81,7 +81,7 @@ def markup(value: str, style: ParagraphStyle | None = None) -> Paragraph:
     return Paragraph(value, style or styles().body)
 
 
-Cell = str | Flowable
+Cell: TypeAlias = str | Flowable
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[Cell]], widths: Sequence[float],

@@ -18,7 +18,7 @@ from reportlab.lib import colors
 from genorisk.report.fonts import report_fonts
 
 _DRAW_KEYS = ("_draw_", "_ldraw_", "_hdraw_", "_tdraw_", "_hldraw_", "_tldraw_")
-_DASHES = {"dashed": [5, 3], "dotted": [1, 2.5]}
+_DASHES: dict[str, tuple[float, ...]] = {"dashed": (5.0, 3.0), "dotted": (1.0, 2.5)}
 _LINE_WIDTH = re.compile(r"setlinewidth\(([\d.]+)\)")
 
 
@@ -68,7 +68,7 @@ def _apply_style(pen: _Pen, style: str) -> _Pen:
     if "(" in style and not style.startswith("setlinewidth"):
         style = style.split("(", 1)[0]  # Graphviz 2.43 appends stray words in brackets to some styles
     if style in _DASHES:
-        return replace(pen, dash=tuple(_DASHES[style]))
+        return replace(pen, dash=_DASHES[style])
     if style == "solid":
         return replace(pen, dash=())
     if style == "bold":

@@ -128,6 +128,7 @@ def households(ctx: ReportContext) -> list[Flowable]:
         return [para("No households are recorded.", st.note)]
     story: list[Flowable] = []
     w = ctx.width
+    others = [h for h in record.households if h not in homes]
     for home in homes:
         story.append(markup(f"{text(home.name)}" + (f" — {text(home.address)}" if home.address else ""), st.h2))
         members = sorted(record.household_members_of(home.id),
@@ -145,6 +146,19 @@ def households(ctx: ReportContext) -> list[Flowable]:
             [[ctx.name(m.person_id), m.role.label, _date(m.start) or "?", _date(m.end) or "now", _source(m)]
              for m in members],
             [0.22 * w, 0.14 * w, 0.12 * w, 0.12 * w, 0.4 * w]))
+    if others:
+        story.append(markup("Other households in the family", st.h2))
+        story.append(table(
+            ["Household", "Address", "Living there now"],
+            [[h.name, h.address or "Not recorded",
+              ", ".join(ctx.name(m.person_id) for m in record.household_members_of(h.id) if m.dates.covers(ctx.today))
+              or "Nobody recorded"] for h in others],
+            [0.25 * w, 0.35 * w, 0.4 * w]))
+    contactable = [p for p in record.people if p.contact_details.strip()]
+    if contactable:
+        story.append(markup("Contact details", st.h2))
+        story.append(table(["Person", "Contact details"],
+                           [[p.display_name, p.contact_details] for p in contactable], [0.3 * w, 0.7 * w]))
     return story
 
 
