@@ -145,3 +145,117 @@ def blended_family_three_fathers() -> FamilyBuilder:
     fam.link(dad3, mum, EmotionalLinkKind.COERCIVE_CONTROL, directed=True)
     fam.link("chloe", "ruby", EmotionalLinkKind.CLOSE)
     return fam
+
+
+def man_with_three_partners() -> FamilyBuilder:
+    """Gary has three successive partners (dated), with children by each."""
+    fam = FamilyBuilder()
+    fam.person("Gary", "m", "01/01/1970")
+    for number, (partner, start, end, status, kids) in enumerate((
+        ("Ann", "1990", "1995", PartnershipStatus.DIVORCED, (("Amber", "f", "1991"), ("Aaron", "m", "1993"))),
+        ("Bev", "1996", "2001", PartnershipStatus.SEPARATED, (("Bella", "f", "1997"), ("Billy", "m", "1999"))),
+        ("Cath", "2003", None, PartnershipStatus.TOGETHER, (("Carl", "m", "2004"), ("Cleo", "f", "2008"))),
+    )):
+        fam.person(partner, "f", f"01/0{number + 1}/1972")
+        kind = PartnershipKind.MARRIED if number != 2 else PartnershipKind.COHABITING
+        fam.couple("gary", partner.lower(), kind, start, end, status)
+        for name, sex, year in kids:
+            fam.person(name, sex, f"15/06/{year}")
+            fam.child(name.lower(), "gary", partner.lower())
+    return fam
+
+
+def remarriage_after_widowhood() -> FamilyBuilder:
+    fam = FamilyBuilder()
+    fam.person("Harold", "m", "1950", died="2005")
+    fam.person("Iris", "f", "1952")
+    fam.person("Jack", "m", "1949")
+    fam.couple("harold", "iris", PartnershipKind.MARRIED, "1974", "2005", PartnershipStatus.WIDOWED)
+    fam.couple("iris", "jack", PartnershipKind.MARRIED, "2008")
+    fam.person("Karen", "f", "1976")
+    fam.child("karen", "harold", "iris")
+    return fam
+
+
+def twins_family() -> FamilyBuilder:
+    fam = FamilyBuilder()
+    fam.person("Lee", "m", "1980")
+    fam.person("Mia", "f", "1982")
+    fam.couple("lee", "mia", PartnershipKind.MARRIED, "2005")
+    for name, sex, born in (("Nina", "f", "03/03/2007"), ("Olly", "m", "10/10/2010"), ("Otto", "m", "10/10/2010"),
+                            ("Pip", "f", "04/04/2013"), ("Poppy", "f", "20/05/2015"), ("Pete", "m", "20/05/2015")):
+        fam.person(name, sex, born)
+        fam.child(name.lower(), "lee", "mia")
+    fam.twins("olly", "otto", zygosity=Zygosity.IDENTICAL)
+    fam.twins("poppy", "pete", zygosity=Zygosity.NON_IDENTICAL)
+    return fam
+
+
+def adoption_and_foster() -> FamilyBuilder:
+    """Birth parents, adoptive parents and foster carers of two children, all on one genogram."""
+    fam = FamilyBuilder()
+    fam.person("Rob", "m", "1985")
+    fam.person("Sue", "f", "1987")
+    fam.couple("rob", "sue", PartnershipKind.COHABITING, "2008", "2012", PartnershipStatus.SEPARATED)
+    fam.person("Tom", "m", "2009", subject=True)
+    fam.person("Uma", "f", "2011")
+    fam.child("tom", "rob", "sue")
+    fam.child("uma", "rob", "sue")
+    fam.person("Vic", "m", "1970")
+    fam.person("Wendy", "f", "1972")
+    fam.couple("vic", "wendy", PartnershipKind.MARRIED, "1995")
+    fam.child("uma", "vic", "wendy", kind=ParentKind.ADOPTIVE)
+    fam.person("Xena", "f", "1965")
+    fam.child("tom", "xena", kind=ParentKind.FOSTER)
+    return fam
+
+
+def cousins_who_partner() -> FamilyBuilder:
+    fam = FamilyBuilder()
+    fam.person("Gramps", "m", "1930")
+    fam.person("Granny", "f", "1932")
+    fam.couple("gramps", "granny", PartnershipKind.MARRIED, "1952")
+    for name, sex, born in (("Dora", "f", "1955"), ("Ed", "m", "1958")):
+        fam.person(name, sex, born)
+        fam.child(name.lower(), "gramps", "granny")
+    fam.person("Fred", "m", "1954")
+    fam.couple("fred", "dora", PartnershipKind.MARRIED, "1978")
+    fam.person("Gina", "f", "1960")
+    fam.couple("ed", "gina", PartnershipKind.MARRIED, "1980")
+    fam.person("Hugo", "m", "1980")
+    fam.child("hugo", "fred", "dora")
+    fam.person("Ivy", "f", "1983")
+    fam.child("ivy", "ed", "gina")
+    fam.couple("hugo", "ivy", PartnershipKind.COHABITING, "2005")
+    fam.person("Jude", "m", "2007")
+    fam.child("jude", "hugo", "ivy")
+    return fam
+
+
+def four_generations() -> FamilyBuilder:
+    fam = FamilyBuilder()
+    names = [("Great", "m", "1925"), ("Grand", "m", "1950"), ("Parent", "f", "1975"), ("Child", "m", "2005")]
+    spouses = [("Greatgran", "f", "1927"), ("Grandma", "f", "1952"), ("Dad", "m", "1973")]
+    previous = None
+    for index, (name, sex, born) in enumerate(names):
+        fam.person(name, sex, born)
+        if previous:
+            fam.child(name.lower(), *previous)
+        if index < len(spouses):
+            spouse, spouse_sex, spouse_born = spouses[index]
+            fam.person(spouse, spouse_sex, spouse_born)
+            fam.couple(name.lower(), spouse.lower(), PartnershipKind.MARRIED)
+            previous = (name.lower(), spouse.lower())
+    return fam
+
+
+def unknown_partner() -> FamilyBuilder:
+    """A mother whose children's father is not known (no second parent recorded)."""
+    fam = FamilyBuilder()
+    fam.person("Lucy", "f", "1995")
+    for name, born in (("Max", "2015"), ("Nell", "2018")):
+        fam.person(name, "m" if name == "Max" else "f", f"01/05/{born}")
+        fam.child(name.lower(), "lucy")
+    fam.person("Oscar", "m", "1993")
+    fam.couple("lucy", "oscar", PartnershipKind.DATING, "2022")
+    return fam
