@@ -12,10 +12,12 @@ report and when, and "Page X of Y". The genogram sits on landscape pages.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from reportlab import rl_config
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -125,6 +127,19 @@ def build_story(ctx: ReportContext, progress: Progress | None = None,
     return story
 
 
+@contextmanager
+def _binary_streams() -> Iterator[None]:
+    """Write compressed page streams as binary rather than ASCII85 text while building: the PDF is a
+    quarter smaller and, without reportlab's optional C accelerator, a second or so faster for a big
+    family. Restored afterwards for other reportlab users in the process."""
+    previous = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = previous
+
+
 def _leading_headings(body: list[Flowable]) -> int:
     """How many sub-headings open a section (kept with the section heading and what follows them)."""
     count = 0
@@ -149,7 +164,8 @@ def build_summary(record: CaseRecord, options: ReportOptions, progress: Progress
     doc = _document(buffer, record, options)
     generated = f"Generated {options.generated_at:%d/%m/%Y %H:%M} by {options.generated_by}"
     furniture = PageFurniture(options.marking, record.case.reference, generated, REPORT_TITLE)
-    doc.build(story, canvasmaker=numbered_canvas(furniture))
+    with _binary_streams():
+        doc.build(story, canvasmaker=numbered_canvas(furniture))
     if cancelled is not None and cancelled():
         raise ReportCancelled("the report was cancelled")
     if progress is not None:

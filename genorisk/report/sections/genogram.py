@@ -8,8 +8,10 @@ app shows, never a second layout.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 
 from genorisk.genogram.geometry import Box, Geometry
 from genorisk.genogram.layout import layout_case
@@ -40,7 +42,27 @@ class GeometryTile(Flowable):  # type: ignore[misc]
     def draw(self) -> None:
         canvas: Canvas = self.canv
         height = self.region.height * self.scale
-        draw_geometry(canvas, self.geometry, x=0, y=height, scale=self.scale, region=self.region)
+        geometry = self.geometry if self.region == self.geometry.bounds else within(self.geometry, self.region)
+        draw_geometry(canvas, geometry, x=0, y=height, scale=self.scale, region=self.region)
+
+
+def _extent(points: tuple[tuple[float, float], ...]) -> Box:
+    xs = [p[0] for p in points]
+    ys = [p[1] for p in points]
+    return Box(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+
+
+def within(geometry: Geometry, region: Box) -> Geometry:
+    """Only what can show in ``region`` (the rest would be clipped away): a big family's tile then
+    carries a few hundred lines instead of every line in the family. Nothing is moved or restyled."""
+    near = region.expanded(4)
+    lines = tuple(line for line in geometry.lines
+                  if any(_extent(stroke.points).overlaps(near, 1) for stroke in line.strokes if stroke.points))
+    symbols = tuple(symbol for symbol in geometry.symbols if symbol.footprint.overlaps(near))
+    labels = tuple(label for label in geometry.labels if label.box.overlaps(near))
+    boundaries = tuple(b for b in geometry.boundaries
+                       if any(_extent(outline).overlaps(near, 1) for outline in b.outlines if outline))
+    return replace(geometry, lines=lines, symbols=symbols, labels=labels, boundaries=boundaries)
 
 
 def layout(ctx: ReportContext) -> Geometry:
@@ -66,8 +88,8 @@ def tiles_story(geometry: Geometry, plan: TilePlan) -> list[Flowable]:
         return [GeometryTile(geometry, plan.tiles[0], plan.scale)]
     story: list[Flowable] = [
         para(f"Overview of the whole genogram ({len(geometry.symbols)} people). It is too big to read on one page: "
-             f"the {len(plan.tiles)} pages that follow show it in sections at a readable size, cut only between "
-             "people.", st.note),
+             f"the {len(plan.tiles)} sections that follow show it at a readable size, cut only between people.",
+             st.note),
         GeometryTile(geometry, geometry.bounds, 1.0),
         PageBreak(),
     ]
@@ -75,15 +97,13 @@ def tiles_story(geometry: Geometry, plan: TilePlan) -> list[Flowable]:
         row, column = divmod(index, plan.columns)
         where = []
         if column > 0:
-            where.append("continues from the page before on the left")
+            where.append("continues from the section before on the left")
         if column < plan.columns - 1:
-            where.append("continues on the next page to the right")
+            where.append("continues in the next section to the right")
         if row > 0:
-            where.append(f"the row above is on page {index - plan.columns + 1} of the genogram")
-        caption = (f"Genogram page {index + 1} of {len(plan.tiles)} (row {row + 1} of {plan.rows}, "
+            where.append(f"the row above is section {index - plan.columns + 1}")
+        caption = (f"Genogram section {index + 1} of {len(plan.tiles)} (row {row + 1} of {plan.rows}, "
                    f"column {column + 1} of {plan.columns})" + (f": {'; '.join(where)}" if where else ""))
-        if index:
-            story.append(PageBreak())
-        story.append(para(caption, st.note))
-        story.append(GeometryTile(geometry, tile, plan.scale))
+        # Sections flow down the page: a wide, shallow family gets several strips to a page.
+        story.append(KeepTogether([para(caption, st.note), GeometryTile(geometry, tile, plan.scale), Spacer(1, 10)]))
     return story
