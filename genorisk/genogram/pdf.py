@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import itertools
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -224,17 +225,29 @@ def _usable(paper: str) -> tuple[float, float]:
     return width - 2 * PAGE_MARGIN, height - 2 * PAGE_MARGIN - HEADER - FOOTER
 
 
+def _merged(intervals: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    merged: list[tuple[float, float]] = []
+    for low, high in sorted(intervals):
+        if merged and low < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+        else:
+            merged.append((low, high))
+    return merged
+
+
 def _cuts(start: float, end: float, span: float, blocked: list[tuple[float, float]]) -> list[float]:
-    """Cut positions from start to end, each at most ``span`` apart, never inside a blocked interval."""
-    blocked = sorted(blocked)
+    """Cut positions from start to end, each at most ``span`` apart, never inside a blocked interval
+    (unless something is wider than a whole page, which is then cut after all)."""
+    merged = _merged(blocked)
+    lows = [low for low, _ in merged]
     cuts = [start]
     while end - cuts[-1] > span:
         limit = cuts[-1] + span
         cut = limit
-        for low, high in blocked:
-            if low < cut < high:
-                cut = low - 1
-        if cut <= cuts[-1] + span * 0.25:  # something wider than a page: cut through it after all
+        index = bisect_right(lows, cut) - 1
+        if index >= 0 and merged[index][0] < cut < merged[index][1]:
+            cut = merged[index][0] - 0.5
+        if cut <= cuts[-1] + 1:
             cut = limit
         cuts.append(cut)
     cuts.append(end)
@@ -242,18 +255,21 @@ def _cuts(start: float, end: float, span: float, blocked: list[tuple[float, floa
 
 
 def _tiles(geometry: Geometry, tile_width: float, tile_height: float) -> list[Box]:
+    """Page regions: bands cut between generations, each band cut between people."""
     bounds = geometry.bounds
     footprints = [symbol.footprint for symbol in geometry.symbols]
     footprints += [label.box for label in geometry.labels]
     if geometry.legend is not None:
         footprints.append(geometry.legend.box)
-    xs = _cuts(bounds.x, bounds.right, tile_width, [(box.x, box.right) for box in footprints])
     ys = _cuts(bounds.y, bounds.bottom, tile_height, [(box.y, box.bottom) for box in footprints])
     tiles = []
     for top, bottom in itertools.pairwise(ys):
+        band = Box(bounds.x, top, bounds.width, bottom - top)
+        inside = [box for box in footprints if box.overlaps(band)]
+        xs = _cuts(bounds.x, bounds.right, tile_width, [(box.x, box.right) for box in inside])
         for left, right in itertools.pairwise(xs):
             region = Box(left, top, right - left, bottom - top)
-            if any(box.overlaps(region) for box in footprints):
+            if any(box.overlaps(region) for box in inside):
                 tiles.append(region)
     return tiles
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import replace
 
@@ -45,7 +46,7 @@ CANONICAL = {
 
 def _distance_to_polyline(point: tuple[float, float], points: tuple[tuple[float, float], ...]) -> float:
     best = math.inf
-    for (x1, y1), (x2, y2) in zip(points, points[1:], strict=False):
+    for (x1, y1), (x2, y2) in itertools.pairwise(points):
         dx, dy = x2 - x1, y2 - y1
         length = dx * dx + dy * dy
         t = 0.0 if length == 0 else max(0.0, min(1.0, ((point[0] - x1) * dx + (point[1] - y1) * dy) / length))
