@@ -38,7 +38,7 @@ def family_graph(record: CaseRecord) -> graphviz.Digraph:
     family = build_family(record)
     rows = assign_generations(family)
     notes = notation()
-    graph = graphviz.Digraph(name="genogram", graph_attr={"rankdir": "TB", "splines": "ortho",
+    graph = graphviz.Digraph(name="genogram", graph_attr={"rankdir": "TB",
                                                           "label": record.case.reference})
     graph.attr("node", fontname="DejaVu Sans", fontsize="9")
     by_row: dict[int, list[str]] = {}

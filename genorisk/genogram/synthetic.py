@@ -1,7 +1,7 @@
 """A synthetic, fictional, deterministic family generator for tests and benchmarks.
 
 ``synthetic_case(n, seed)`` returns a case and exactly ``n`` people (plus their relationships):
-several founding couples whose lines run over four to six generations, with successive partners
+several founding couples whose lines run over three to five generations, with successive partners
 and half-siblings, divorces and separations, twins (identical and not), pregnancy losses, adoption,
 foster care, cousins of different lines who partner, current households and a few emotional and
 abuse links. The same ``(n, seed)`` always gives the same family, ids included. Names are drawn
