@@ -33,6 +33,7 @@ LA_INNER_SIZE = 7.5
 UNION_TEXT_SIZE = 7.0
 MAX_LABEL_WIDTH = 92.0
 SLOT_PADDING = 6.0
+MAX_PLAUSIBLE_AGE = 110
 LABEL_GAP = 3.0
 
 
@@ -203,8 +204,8 @@ def _age_text(person: Person, today: date) -> str:
             return ""
         until = person.date_of_death.midpoint()
     years = person.age_on(until)
-    if years is None or years < 0:
-        return ""
+    if years is None or years < 0 or (years > MAX_PLAUSIBLE_AGE and not person.deceased):
+        return ""  # no death recorded for someone born long ago: an age would mislead
     if years == 0 and not person.deceased:
         months = (until.year - born.midpoint().year) * 12 + until.month - born.midpoint().month
         months -= until.day < born.midpoint().day

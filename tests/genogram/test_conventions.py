@@ -419,3 +419,24 @@ def test_person_names_are_wrapped_not_overlapping() -> None:
     names = [label for label in geometry.labels_for("max") if label.role is LabelRole.NAME]
     assert len(names) == 2
     assert_no_overlaps(geometry)
+
+
+def test_adding_a_child_in_a_large_family_moves_everyone_at_most_one_slot() -> None:
+    from genorisk.domain.entities import ParentChildLink, Person
+    from genorisk.domain.record import CaseRecord
+    from genorisk.domain.values import PartialDate, Sex
+    from genorisk.genogram.synthetic import synthetic_case
+
+    case, entities = synthetic_case(300, seed=4)
+    record = CaseRecord.build(case, entities)
+    before = lay_out(record)
+    couples = [p for p in record.partnerships if record.children_of(p.person_a)]
+    for couple in (couples[len(couples) // 4], couples[len(couples) // 2], couples[-3]):
+        child = Person(id="new-child", case_id=case.id, given_names="New", family_name="Child", sex=Sex.MALE,
+                       date_of_birth=PartialDate(2023, 1, 1))
+        links = [ParentChildLink(id=f"new-link-{n}", case_id=case.id, parent_id=parent, child_id=child.id)
+                 for n, parent in enumerate((couple.person_a, couple.person_b))]
+        after = lay_out(record.with_entities(put=[child, *links]))
+        moves = [abs(after.symbol_for(s.person_id).box.x - s.box.x) for s in before.symbols]  # type: ignore[union-attr]
+        assert max(moves) <= 100.0  # at most about one person's slot
+        assert sorted(moves)[len(moves) // 2] <= 60.0
