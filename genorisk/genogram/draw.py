@@ -15,7 +15,7 @@ import itertools
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from genorisk.domain.entities import EmotionalLink, Household
 from genorisk.domain.record import CaseRecord
@@ -289,6 +289,9 @@ class _Builder:
             out.use("symbol.sex_at_birth")
         inner_labels = self._inner_text(card, box, person_id)
         placed = self._markers(person_id, card.shape, box)
+        if any(marker.marker.glyph.form is not MarkerForm.BADGE for marker in placed):
+            # A filled or hatched marker lies under the age: give the text a white ground.
+            inner_labels = tuple(replace(text, halo=True) for text in inner_labels)
         label_boxes = [box]
         baseline = box.bottom + 3.0
         for line in card.below:

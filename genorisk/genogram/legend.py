@@ -64,7 +64,7 @@ def build_legend(keys: Mapping[str, None], markers: list[Marker], notation: Nota
                   + TEXT_SIZE * (0.85 + 1.2 * number), TEXT_SIZE, Role.LEGEND, align=TextAlign.START)
             for number, line in enumerate(lines)
         ]
-        entries.append(_entry(key, text, sample, labels, markers, notation))
+        entries.append(_entry(key, text, sample, labels, markers, notation, style))
         y += height
     right = max(max(lbl.box.right for entry in entries for lbl in entry.labels), title.box.right) + PADDING
     box = Box(left, top, right - left, y - top + PADDING / 2)
@@ -108,7 +108,7 @@ def _text(key: str, markers: list[Marker], notation: Notation, style: NotationSt
 
 
 def _entry(key: str, text: str, sample: Box, labels: list, markers: list[Marker],  # type: ignore[type-arg]
-           notation: Notation) -> LegendEntry:
+           notation: Notation, style: NotationStyle) -> LegendEntry:
     cx, cy = sample.centre
     width = notation.stroke_widths["family_line"]
     symbols: list[Symbol] = []
@@ -156,7 +156,8 @@ def _entry(key: str, text: str, sample: Box, labels: list, markers: list[Marker]
             extra_labels.append(label("AFAB", cx, cy + 3, 7.5, Role.LEGEND, italic=True))
     elif key == "inside":
         symbols.append(symbol(SymbolKind.FEMALE, Shape.CIRCLE, 16.0))
-        extra_labels.append(label("9", cx, cy + 2.6, 7.5, Role.LEGEND))
+        sample_text, sample_size = ("9", 7.5) if style is NotationStyle.MCGOLDRICK else ("1/5", 5.0)
+        extra_labels.append(label(sample_text, cx, cy + sample_size * 0.35, sample_size, Role.LEGEND))
     elif key == "union.dates":
         extra_labels.append(label("m. 2010", cx, cy + 2.5, 7.0, Role.LEGEND))
     elif group == "union":

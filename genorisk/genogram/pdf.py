@@ -131,7 +131,7 @@ def _symbol(canvas: Canvas, symbol: Symbol) -> None:
     for stroke in symbol.cross:
         _stroke(canvas, stroke)
     for label in symbol.inner_text:
-        _label(canvas, label, halo=False)
+        _label(canvas, label)
     for placed in symbol.markers:
         for label in placed.labels:
             _label(canvas, label)

@@ -97,7 +97,7 @@ def _symbol(symbol: Symbol) -> list[str]:
     if symbol.markers:
         parts.append(_shape(symbol.shape, symbol.box, symbol.stroke_width, "none"))
     parts.extend(_stroke(stroke) for stroke in symbol.cross)
-    parts.extend(_label(label, halo=False) for label in symbol.inner_text)
+    parts.extend(_label(label) for label in symbol.inner_text)
     for placed in symbol.markers:
         parts.extend(_label(label) for label in placed.labels)
     return parts
