@@ -1,0 +1,1 @@
+"""The risk panels (issue 5): prompts, risk factors, chronology, timeline, assessments, injury record."""
