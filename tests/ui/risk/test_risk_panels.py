@@ -218,7 +218,7 @@ def test_timeline_panel_draws_and_exports_png_and_svg(context: PanelContext, tmp
     colours = {image.pixel(x, y) for x in range(0, image.width(), 37) for y in range(0, image.height(), 23)}
     assert len(colours) > 3
     assert "OFFICIAL-SENSITIVE" in (tmp_path / "rowan.svg").read_text()
-    with pytest.raises(ValueError, match=".png or .svg"):
+    with pytest.raises(ValueError, match=r"\.png or \.svg"):
         panel.export_to(tmp_path / "rowan.bmp")
 
 
