@@ -216,7 +216,8 @@ def plan_pages(geometry: Geometry, paper: str = "auto") -> PagePlan:
             return PagePlan(name, scale, (bounds,), overview=False)
     name = choices[-1]
     width, height = _usable(name)
-    scale = READABLE_SCALE
+    # As large as the page height allows (a wide family fills each page's height), never below readable.
+    scale = max(READABLE_SCALE, min(1.0, height / bounds.height))
     return PagePlan(name, scale, tuple(_tiles(geometry, width / scale, height / scale)), overview=True)
 
 
