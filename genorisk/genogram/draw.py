@@ -549,8 +549,9 @@ class _Builder:
                     and member.person_id not in members_of[member.household_id]):
                 members_of[member.household_id].append(member.person_id)
         row_sequence: dict[int, list[str]] = {
-            row: sorted(people, key=lambda p: self.x[p]) for row, people in self.people_by_row.items()
+            row: sorted(people, key=lambda p: (self.x[p], p)) for row, people in self.people_by_row.items()
         }
+        self.row_index = {person: index for people in row_sequence.values() for index, person in enumerate(people)}
         footprints = {symbol.person_id: symbol.footprint for symbol in self.out.symbols}
         households = sorted(self.record.households, key=lambda h: (h.name, h.id))
         for household in households:
@@ -562,19 +563,23 @@ class _Builder:
                    footprints: dict[str, Box]) -> None:
         member_set = set(members)
         runs_by_row: dict[int, list[Box]] = defaultdict(list)
-        for row in sorted({self.row_of[m] for m in members}):
-            current: list[str] = []
-            for person in [*row_sequence[row], None]:
-                if person is not None and person in member_set:
-                    current.append(person)
-                    continue
-                if current:
-                    box = Box.enclosing(footprints[p] for p in current)
-                    if box is not None:
-                        padded = box.expanded(HOUSEHOLD_PADDING)
-                        runs_by_row[row].append(Box(padded.x, padded.y - HOUSEHOLD_LABEL_STRIP, padded.width,
-                                                    padded.height + HOUSEHOLD_LABEL_STRIP))
-                    current = []
+        by_row: dict[int, list[int]] = defaultdict(list)
+        for member in members:
+            by_row[self.row_of[member]].append(self.row_index[member])
+        for row, places in sorted(by_row.items()):
+            places.sort()
+            runs: list[list[int]] = [[places[0]]]
+            for place in places[1:]:  # members next to each other in the row share one outline
+                if place == runs[-1][-1] + 1:
+                    runs[-1].append(place)
+                else:
+                    runs.append([place])
+            for run in runs:
+                box = Box.enclosing(footprints[row_sequence[row][place]] for place in run)
+                if box is not None:
+                    padded = box.expanded(HOUSEHOLD_PADDING)
+                    runs_by_row[row].append(Box(padded.x, padded.y - HOUSEHOLD_LABEL_STRIP, padded.width,
+                                                padded.height + HOUSEHOLD_LABEL_STRIP))
         rects = [box for boxes in runs_by_row.values() for box in boxes]
         rows = sorted(runs_by_row)
         for upper_row, lower_row in itertools.pairwise(rows):
