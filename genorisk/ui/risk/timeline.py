@@ -29,7 +29,10 @@ from genorisk.ui.panels import PanelContext
 
 
 def paint_drawing(painter: QPainter, drawing: TimelineDrawing) -> None:
-    """Draw a timeline layout: rectangles, lines, texts and markers exactly as laid out."""
+    """Draw a timeline layout: rectangles, lines, texts and markers exactly as laid out.
+
+    One layout unit is one pixel here (fonts are sized in pixels), so text fits as the layout planned.
+    """
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
 
     def pen(style_name: str) -> QPen:
@@ -52,7 +55,7 @@ def paint_drawing(painter: QPainter, drawing: TimelineDrawing) -> None:
     font = QFont("DejaVu Sans")
     for rect in drawing.rects:
         if rect.text:
-            font.setPointSizeF(7.5)
+            font.setPixelSize(8)
             font.setBold(False)
             painter.setFont(font)
             painter.setPen(QColor(drawing.styles[rect.style].text))
@@ -64,7 +67,7 @@ def paint_drawing(painter: QPainter, drawing: TimelineDrawing) -> None:
         painter.setBrush(QBrush(QColor(style.fill or "#ffffff")))
         painter.drawPolygon(QPolygonF([QPointF(marker.x, marker.y - half), QPointF(marker.x + half, marker.y),
                                        QPointF(marker.x, marker.y + half), QPointF(marker.x - half, marker.y)]))
-        font.setPointSizeF(6)
+        font.setPixelSize(6)
         font.setBold(False)
         painter.setFont(font)
         painter.setPen(QColor(style.text))
@@ -72,7 +75,7 @@ def paint_drawing(painter: QPainter, drawing: TimelineDrawing) -> None:
                          Qt.AlignmentFlag.AlignCenter, str(marker.number))
     painter.setPen(QColor("#1d1d1d"))
     for text in drawing.texts:
-        font.setPointSizeF(text.size)
+        font.setPixelSize(max(1, round(text.size)))
         font.setBold(text.bold)
         font.setItalic(text.italic)
         painter.setFont(font)
@@ -103,9 +106,11 @@ class TimelineView(QWidget):
         self.setMouseTracking(True)
         self.setAutoFillBackground(True)
 
+    zoom = 1.3
+
     def set_drawing(self, drawing: TimelineDrawing) -> None:
         self.drawing = drawing
-        self.setMinimumSize(QSize(int(drawing.width), int(drawing.height)))
+        self.setMinimumSize(QSize(int(drawing.width * self.zoom), int(drawing.height * self.zoom)))
         self.setAccessibleDescription(drawing.title)
         self.update()
 
@@ -113,12 +118,14 @@ class TimelineView(QWidget):
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("#ffffff"))
         if self.drawing is not None:
+            painter.scale(self.zoom, self.zoom)
             paint_drawing(painter, self.drawing)
         painter.end()
 
     def event(self, event: object) -> bool:
         if isinstance(event, QHelpEvent) and self.drawing is not None:
-            point = event.position() if hasattr(event, "position") else event.pos()
+            raw = event.position() if hasattr(event, "position") else event.pos()
+            point = QPointF(raw.x() / self.zoom, raw.y() / self.zoom)
             tip = ""
             for rect in reversed(self.drawing.rects):
                 if rect.tooltip and QRectF(rect.x, rect.y, rect.w, rect.h).contains(QPointF(point)):
