@@ -99,9 +99,28 @@ def evaluate(record: CaseRecord, today: date | None = None, config: RuleConfig |
     return sorted(prompts.values(), key=_order)
 
 
+_LAST: list[tuple[CaseRecord, date, list[PromptStatus]]] = []
+
+
 def prompt_states(record: CaseRecord, today: date | None = None, config: RuleConfig | None = None,
                   only: Iterable[str] | None = None) -> list[PromptStatus]:
-    """Every prompt with its state: active until a practitioner actions or overrides it."""
+    """Every prompt with its state: active until a practitioner actions or overrides it.
+
+    The last full evaluation is remembered for the very same (immutable) record and day, so the
+    Prompts panel and the genogram's prompt badges do not evaluate the rules twice per change.
+    """
+    day = today or date.today()
+    default = config is None and only is None
+    if default and _LAST and _LAST[0][0] is record and _LAST[0][1] == day:
+        return list(_LAST[0][2])
+    result = _prompt_states(record, day, config, only)
+    if default:
+        _LAST[:] = [(record, day, result)]
+    return list(result)
+
+
+def _prompt_states(record: CaseRecord, today: date, config: RuleConfig | None,
+                   only: Iterable[str] | None) -> list[PromptStatus]:
     history = decisions_by_key(record)
     result = []
     for prompt in evaluate(record, today, config, only):

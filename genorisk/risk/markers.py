@@ -23,6 +23,7 @@ from genorisk.domain.commands import Command, Put
 from genorisk.domain.record import CaseRecord
 from genorisk.domain.risk import RiskCategory, RiskGroup, RiskOverlaySetting, RiskStatus, overlay_setting_id
 from genorisk.genogram.geometry import GlyphSpec, Marker, MarkerForm, MarkerPattern
+from genorisk.risk.engine import prompt_states
 from genorisk.risk.facts import RiskFact, facts_by_person
 from genorisk.risk.rules.config import rule_config
 
@@ -77,6 +78,30 @@ def risk_markers(record: CaseRecord, today: date | None = None, *, respect_setti
         if markers:
             result[person_id] = tuple(sorted(markers, key=lambda m: m.glyph.form is MarkerForm.BADGE))
     return result
+
+
+PROMPT_MARKER = Marker(kind="Open prompt about this person (see the Prompts panel)", status="",
+                       glyph=GlyphSpec(form=MarkerForm.BADGE, pattern=MarkerPattern.SOLID, code="!"))
+
+
+def prompt_markers(record: CaseRecord, today: date | None = None) -> dict[str, tuple[Marker, ...]]:
+    """A '!' badge on each person an active prompt is mainly about (its first person); {} when the
+    overlay is off. Prompts thus show on the genogram as well as in the Prompts panel."""
+    if not markers_shown(record):
+        return {}
+    people = {status.prompt.person_ids[0] for status in prompt_states(record, today)
+              if status.is_active and status.prompt.person_ids}
+    return {person_id: (PROMPT_MARKER,) for person_id in sorted(people)}
+
+
+def genogram_markers(record: CaseRecord, today: date | None = None) -> dict[str, tuple[Marker, ...]]:
+    """Everything the genogram shows for risk: McGoldrick-style risk markers, then open-prompt badges.
+
+    This is the function to pass to ``layout_case(..., markers=...)`` (the app and the report)."""
+    merged: dict[str, tuple[Marker, ...]] = dict(risk_markers(record, today))
+    for person_id, markers in prompt_markers(record, today).items():
+        merged[person_id] = merged.get(person_id, ()) + markers
+    return merged
 
 
 def describe_markers(record: CaseRecord, person_id: str, today: date | None = None) -> list[str]:

@@ -62,3 +62,23 @@ def test_risk_records_survive_reopening_and_removing_a_person_cascades(demo: Cas
     assert Store.open(store.path).load(demo.case.id) == record
     restored = store.undo(remove_person(reopened, "p-jason"))
     assert set(restored.all(RiskFactor)) == set(demo.all(RiskFactor))
+
+
+def test_open_prompts_show_on_the_genogram_as_a_badge_until_decided(demo: CaseRecord, store: Store) -> None:
+    from datetime import UTC, date, datetime
+
+    from genorisk.domain.risk import DecisionKind
+    from genorisk.risk.engine import decide, prompt_states
+    from genorisk.risk.markers import PROMPT_MARKER, genogram_markers
+
+    today = date(2026, 11, 26)
+    markers = genogram_markers(demo, today)
+    assert PROMPT_MARKER in markers["p-carol"]  # SELF-REPORT about Carol is open
+    assert markers["p-jason"][0].kind == "Substance misuse"  # risk markers first, then the badge
+    record = demo
+    for status in prompt_states(demo, today):
+        if status.is_active and status.prompt.person_ids[:1] == ("p-carol",):
+            record = store.apply(decide(record, status.prompt, DecisionKind.ACTIONED, "Checked", "Sam",
+                                        datetime.now(UTC)))
+    assert "p-carol" not in genogram_markers(record, today)
+    assert genogram_markers(store.apply(set_markers_shown(record, False)), today) == {}

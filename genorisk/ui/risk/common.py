@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
@@ -61,7 +62,7 @@ class Table(QTableView):
             items = []
             for text, sort, tip in cells:
                 item = QStandardItem(text)
-                item.setData(sort if sort is not None else text, SORT_ROLE)
+                item.setData(_sortable(sort if sort is not None else text), SORT_ROLE)
                 item.setData(row_id, ID_ROLE)
                 if tip:
                     item.setToolTip(tip)
@@ -88,6 +89,15 @@ class Table(QTableView):
 
     def row_count(self) -> int:
         return self.proxy.rowCount()
+
+
+def _sortable(value: Any) -> Any:
+    """A value Qt can compare: dates as ISO text, numbers as they are, anything else as text."""
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value
+    return str(value)
 
 
 class DecisionDialog(QDialog):

@@ -1,12 +1,13 @@
 """The risk panels, contributed to the workspace through the panel registry (``PANELS``).
 
 Importing this module also registers the genogram marker source, so the canvas draws this case's
-McGoldrick-style risk markers (when the case's overlay toggle is on) through the same geometry.
+McGoldrick-style risk markers and a '!' badge on each person an open prompt is about (when the case's
+overlay toggle is on), through the same geometry.
 """
 
 from __future__ import annotations
 
-from genorisk.risk.markers import risk_markers
+from genorisk.risk.markers import genogram_markers
 from genorisk.ui.canvas.layout import register_marker_source
 from genorisk.ui.panels import PanelContext, PanelSpec
 from genorisk.ui.risk.assessments import AssessmentsPanel
@@ -44,4 +45,4 @@ PANELS: list[PanelSpec] = [
     PanelSpec("timeline", "Timeline per child", _timeline, "bottom", "Ctrl+Shift+T"),
 ]
 
-register_marker_source(risk_markers)
+register_marker_source(genogram_markers)
