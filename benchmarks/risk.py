@@ -20,8 +20,8 @@ import platform
 import statistics
 import sys
 import time
-from dataclasses import replace
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 

@@ -8,9 +8,8 @@ Create Date: 2026-11-26 00:41:00.809496
 from __future__ import annotations
 
 import sqlalchemy as sa
-import sqlmodel  # noqa: F401  (autogenerate writes sqlmodel.sql.sqltypes.AutoString)
+import sqlmodel
 from alembic import op
-
 
 revision = '0002'
 down_revision = '0001'
