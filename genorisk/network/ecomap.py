@@ -35,6 +35,9 @@ from genorisk.network.matrix import CellState, InformationSharingMatrix, MatrixR
 FONT = "DejaVu Sans"
 ENGINE = "fdp"
 HOME_CLUSTER = "cluster_home"
+CURVED_EDGES_UP_TO = 40
+"""Edges curve round the boxes in maps of up to this many people and agencies; bigger maps get straight
+lines (Graphviz's 'compound' routing takes about a minute for a hundred nodes)."""
 FORMATS = ("svg", "pdf", "png", "json", "dot")
 
 
@@ -197,6 +200,8 @@ def ecomap_graph(record: CaseRecord, today: date, *, withhold: bool = False,
         for target in targets:
             graph.edge(agency.id, target, style=style.style, penwidth=str(style.penwidth), color=style.color,
                        len="1.2")
+    if len(people) + len(matrix.rows) > CURVED_EDGES_UP_TO:
+        graph.attr("graph", splines="line")  # routing curves round every node grows too slow for big maps
     return graph
 
 
