@@ -606,7 +606,7 @@ class _Builder:
             top_right = max((p for p in outline if p[1] == top_left[1]), key=lambda p: p[0])
             text = _fit(household.name, 7.0, top_right[0] - top_left[0] - 6)
             labels.append(_label(text, top_left[0] + 3, top_left[1] + 9.5, 7.0, Role.HOUSEHOLD,
-                                 align=TextAlign.START, italic=True, halo=True, entity_id=household.id))
+                                 align=TextAlign.START, italic=True, halo=False, entity_id=household.id))
         self.out.labels.extend(labels)
         label = labels[0]
         self.out.boundaries.append(Boundary(
