@@ -1,4 +1,4 @@
-"""The genogram notation, read from the versioned, schema-checked ``notation.json`` beside this module.
+"""The genogram notation, read from the versioned, schema-checked ``resources/notation/notation.json``.
 
 Styles, dash patterns, slash counts and legend wording are data, not code: changing a convention is
 an edit to ``notation.json`` (checked against ``notation.schema.json`` when first loaded).
@@ -9,12 +9,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import jsonschema
 
 from genorisk.genogram.geometry import LineStyle
+from genorisk.resources import resource_path
 
 
 class NotationError(ValueError):
@@ -59,7 +59,7 @@ def _styled(raw: dict[str, Any]) -> StyledMeaning:
 
 def parse_notation(data: Any) -> Notation:
     """Check a notation document against the schema and build a :class:`Notation`."""
-    schema = json.loads(resources.files("genorisk.genogram").joinpath("notation.schema.json").read_text("utf-8"))
+    schema = json.loads(resource_path("notation", "notation.schema.json").read_text("utf-8"))
     try:
         jsonschema.validate(data, schema)
     except jsonschema.ValidationError as exc:
@@ -84,5 +84,5 @@ def parse_notation(data: Any) -> Notation:
 @cache
 def notation() -> Notation:
     """The packaged notation (loaded and checked once)."""
-    text = resources.files("genorisk.genogram").joinpath("notation.json").read_text("utf-8")
+    text = resource_path("notation", "notation.json").read_text("utf-8")
     return parse_notation(json.loads(text))
