@@ -90,3 +90,22 @@ def test_a_rule_that_fails_shows_as_an_engine_prompt_and_the_others_still_run(
     assert any(p.rule_id == "R1" for p in found)
     with pytest.raises(ValueError):
         decide(family.record, engine[0], DecisionKind.OVERRIDDEN, "ignore", "x", datetime.now(UTC))
+
+
+def test_recording_a_darac_actions_the_darac_needed_prompts_it_answers(store: Store) -> None:
+    from datetime import date
+
+    from genorisk.domain.risk import DaracChildNote, DaracRecord
+    from genorisk.risk.recording import record_darac
+
+    family = blended_family()
+    family.factor("dad", RiskCategory.DOMESTIC_ABUSE_PERPETRATOR)
+    record = store.create_case(family.case, family.entities)
+    (needed,) = [s for s in prompt_states(record, TODAY) if s.prompt.rule_id == "DARAC-NEEDED"]
+    darac = DaracRecord(id="d1", case_id=record.case.id, completed_on=date(2026, 11, 25), assessor="Trained",
+                        assessor_trained=True, level=2, rationale="Moderate",
+                        child_notes=(DaracChildNote("baby", "Hears arguments at night"),))
+    record = store.apply(record_darac(record, darac, "Sam", datetime(2026, 11, 25, 16, tzinfo=UTC), TODAY))
+    assert not [s for s in prompt_states(record, TODAY) if s.prompt.rule_id == "DARAC-NEEDED"]
+    (history,) = past_decisions(record, [s.prompt for s in prompt_states(record, TODAY)])
+    assert history.prompt_key == needed.prompt.key and "level 2" in history.text and history.user == "Sam"

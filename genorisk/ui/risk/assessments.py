@@ -4,7 +4,7 @@ its professional-judgement triggers — never a risk level."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -33,6 +33,7 @@ from genorisk.risk.instruments import (
     load_instrument,
     score_dash,
 )
+from genorisk.risk.recording import record_darac
 from genorisk.risk.rules.config import rule_config
 from genorisk.ui.panels import PanelContext
 from genorisk.ui.risk.common import Table
@@ -189,7 +190,7 @@ class AssessmentsPanel(QWidget):
                                   user=self.context.user,
                                   answers=answers_from_darac(existing) if existing else None, parent=self)
         if exec_dialog and dialog.exec() and dialog.result_value is not None:
-            self._apply(dialog.result_value, existing, f"{'Edit' if existing else 'Record'} DARAC result")
+            self.context.apply(record_darac(record, dialog.result_value, self.context.user, datetime.now(UTC)))
         return dialog
 
     def open_ace(self, existing: AceHistory | None = None, exec_dialog: bool = True) -> InstrumentDialog:
