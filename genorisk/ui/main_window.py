@@ -298,6 +298,7 @@ class MainWindow(QMainWindow):
         self.workspace.view.zoom_changed.connect(lambda zoom: self.zoom_label.setText(f"{zoom * 100:.0f} %"))
         self.workspace.view.context_menu_requested.connect(self._context_menu)
         self.workspace.view.person_activated.connect(lambda _: self.person_actions.edit_person())
+        self.workspace.view.remove_requested.connect(lambda _: self.person_actions.remove_person())
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
         self.undo_group.addStack(session.undo_stack)

@@ -72,20 +72,28 @@ def cuts(start: float, end: float, span: float, overlap: float, blocked: Sequenc
     Consecutive pieces overlap by at least ``overlap`` when a free position allows it. If something
     is wider than a whole page (nothing can avoid cutting it) the piece is cut at full span.
     """
+    return _cuts(start, end, span, overlap, blocked)[0]
+
+
+def _cuts(start: float, end: float, span: float, overlap: float,
+          blocked: Sequence[Interval]) -> tuple[list[Interval], bool]:
+    """As :func:`cuts`, and whether every edge is free (False when something had to be cut)."""
     if span <= 0:
         raise ValueError("a page must have room for some of the drawing")
     if end - start <= span:
-        return [(start, end)]
+        return [(start, end)], True
     overlap = min(max(overlap, 0.0), span / 3)
     pieces: list[Interval] = []
+    clean = True
     a = start
     while True:
         if end - a <= span:
             pieces.append((a, end))
-            return pieces
+            return pieces, clean
         b = free_at_or_before(a + span, blocked)
         if b <= a + span / 4:  # something huge: no clean cut within reach
             b = a + span
+            clean = False
         pieces.append((a, b))
         next_a = free_at_or_before(b - overlap, blocked)
         if next_a <= a + 1e-6:
@@ -93,18 +101,59 @@ def cuts(start: float, end: float, span: float, overlap: float, blocked: Sequenc
         a = next_a
 
 
+def _row_candidates(a: float, span: float, blocked: Sequence[Interval]) -> list[float]:
+    """Free heights at which a row of pages could end, highest first."""
+    limit = a + span
+    found = {free_at_or_before(limit, blocked)}
+    found.update(start for start, _ in blocked if a + span / 4 < start <= limit)
+    return sorted((y for y in found if y > a + 1e-6), reverse=True)
+
+
 def plan_tiles(bounds: Area, obstacles: Sequence[Area], page_width: float, page_height: float,
                overlap: float = 18.0) -> list[Tile]:
-    """Pages (in drawing units) covering ``bounds``, none cutting an obstacle where avoidable."""
-    rows = cuts(bounds.y, bounds.bottom, page_height, overlap, merge((o.y, o.bottom) for o in obstacles))
+    """Pages (in drawing units) covering ``bounds``, none cutting an obstacle where avoidable.
+
+    Each row of pages is as tall as a page allows, unless a shorter row (fewer generations in it) is
+    what makes clean column cuts possible: people of different generations overlap sideways, so a
+    tall band may have no gap from top to bottom.
+    """
+    if page_width <= 0 or page_height <= 0:
+        raise ValueError("a page must have room for some of the drawing")
+    y_blocked = merge((o.y, o.bottom) for o in obstacles)
+    overlap_y = min(max(overlap, 0.0), page_height / 3)
     tiles: list[Tile] = []
-    for row_number, (top, bottom) in enumerate(rows):
-        band = Area(bounds.x, top, bounds.width, bottom - top)
-        inside = [o for o in obstacles if o.intersects(band)]
-        columns = cuts(bounds.x, bounds.right, page_width, overlap, merge((o.x, o.right) for o in inside))
+    top, row_number = bounds.y, 0
+    while True:
+        last_row = bounds.bottom - top <= page_height
+        candidates = _row_candidates(top, page_height, y_blocked)
+        if last_row:
+            candidates = [bounds.bottom, *(y for y in candidates if y < bounds.bottom)]
+        if not candidates:
+            candidates = [top + page_height]
+        chosen: tuple[float, list[Interval]] | None = None
+        for bottom in candidates:
+            columns, clean = _columns(bounds, obstacles, top, bottom, page_width, overlap)
+            if chosen is None:
+                chosen = (bottom, columns)
+            if clean:
+                chosen = (bottom, columns)
+                break
+        assert chosen is not None
+        bottom, columns = chosen
         for column_number, (left, right) in enumerate(columns):
             tiles.append(Tile(Area(left, top, right - left, bottom - top), row_number, column_number, len(columns)))
-    return tiles
+        if bottom >= bounds.bottom - 1e-6:
+            return tiles
+        next_top = free_at_or_before(bottom - overlap_y, y_blocked)
+        top = next_top if next_top > top + 1e-6 else bottom
+        row_number += 1
+
+
+def _columns(bounds: Area, obstacles: Sequence[Area], top: float, bottom: float, page_width: float,
+             overlap: float) -> tuple[list[Interval], bool]:
+    band = Area(bounds.x, top, bounds.width, bottom - top)
+    inside = [o for o in obstacles if o.intersects(band)]
+    return _cuts(bounds.x, bounds.right, page_width, overlap, merge((o.x, o.right) for o in inside))
 
 
 def cut_through(tiles: Sequence[Tile], obstacles: Sequence[Area]) -> list[Area]:

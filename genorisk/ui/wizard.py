@@ -9,6 +9,7 @@ regular visitors. Every fact asks its source. Finishing creates the whole case i
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
@@ -54,7 +55,9 @@ from genorisk.domain.values import (
     VerificationStatus,
 )
 from genorisk.store.repository import Store
-from genorisk.ui.dialogs.fields import SEX_LABELS, DateField, FormError, ProvenanceWidget, enum_combo
+from genorisk.ui.dialogs.fields import SEX_LABELS, DateField, FormError, ProvenanceWidget, enum_combo, select_data
+
+log = logging.getLogger(__name__)
 
 ANSWER_NAMES, ANSWER_NONE, ANSWER_UNKNOWN = "names", "none", "unknown"
 PREVIOUS_PARTNERS_TOPIC = "Previous partners"
@@ -106,7 +109,7 @@ class PersonRow(QWidget):
     def set_values(self, given: str, family: str = "", sex: Sex = Sex.UNKNOWN, born: str = "") -> None:
         self.given.setText(given)
         self.family.setText(family)
-        self.sex.setCurrentIndex(max(self.sex.findData(sex), 0))
+        select_data(self.sex, sex)
         self.born.setText(born)
 
     def person(self, case_id: str, **extra: object) -> Person | None:
@@ -247,7 +250,7 @@ class ParentsPage(QWizardPage):
             box = QGroupBox(f"Parent {number}")
             box_layout = QVBoxLayout(box)
             row = PersonRow(f"Parent {number}", removable=False)
-            row.sex.setCurrentIndex(max(row.sex.findData(sex), 0))
+            select_data(row.sex, sex)
             unknown = QCheckBox("Not known")
             unknown.setObjectName(f"parent{number}Unknown")
             unknown.toggled.connect(lambda off, row=row: row.setEnabled(not off))
@@ -612,7 +615,10 @@ class NewCaseWizard(QWizard):
             QMessageBox.warning(self, "New case", str(problem))
             return
         except Exception as failure:  # validation or store: nothing was written (one transaction)
-            QMessageBox.critical(self, "New case not created", f"The case was not created: {failure}")
+            log.exception("the new case was not created")
+            reason = str(failure) or type(failure).__name__
+            QMessageBox.critical(self, "New case not created", f"The case was not created: {reason}. Nothing was "
+                                 "saved; correct the answers and press Finish again.")
             return
         self.created_case_id = draft.case.id
         super().accept()

@@ -22,6 +22,7 @@ from genorisk.domain.entities import EmotionalLink, Partnership, Person
 from genorisk.domain.record import CaseRecord
 from genorisk.genogram.geometry import Geometry
 from genorisk.genogram.settings import GenogramSettings
+from genorisk.ui.actions import PERSON_ACTIONS
 from genorisk.ui.background import run_in_background
 from genorisk.ui.canvas.items import CanvasColours
 from genorisk.ui.canvas.layout import compute_geometry
@@ -33,6 +34,13 @@ from genorisk.ui.panels import PanelContext, PanelSpec, collect_panels
 from genorisk.ui.session import CaseSession
 
 log = logging.getLogger(__name__)
+
+#: Shortcuts of the main window and the Person menu: panels never take these.
+RESERVED_SHORTCUTS = (
+    *(spec.shortcut for spec in PERSON_ACTIONS if spec.shortcut),
+    "Ctrl+N", "Ctrl+O", "Ctrl+W", "Ctrl+I", "Ctrl+E", "Ctrl+P", "Ctrl+Q", "Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+Y",
+    "Ctrl+F", "Ctrl+=", "Ctrl++", "Ctrl+-", "Ctrl+0", "Ctrl+1", "Ctrl+Shift+D", "F1", "F2", "Del",
+)
 
 #: Families at least this big are laid out off the GUI thread, with a progress dialog.
 BACKGROUND_LAYOUT_PEOPLE = 1500
@@ -71,6 +79,7 @@ class CaseWorkspace(QMainWindow):
         self.docks: dict[str, QDockWidget] = {}
         self.panel_specs: list[PanelSpec] = []
         self.toggle_actions: list[QAction] = []
+        self._shortcuts_taken: set[str] = {QKeySequence(key).toString() for key in RESERVED_SHORTCUTS}
         self._build_panels(collect_panels(BUILTIN_PANELS))
         self.relayout(fit=True)
 
@@ -100,8 +109,10 @@ class CaseWorkspace(QMainWindow):
             dock.setVisible(spec.visible_by_default)
             toggle = dock.toggleViewAction()
             toggle.setText(spec.title)
-            if spec.shortcut:
-                toggle.setShortcut(QKeySequence(spec.shortcut))
+            shortcut = self._free_shortcut(spec)
+            if shortcut:
+                toggle.setShortcut(QKeySequence(shortcut))
+                toggle.setToolTip(f"Show or hide {spec.title} ({shortcut})")
             toggle.setObjectName(f"toggle_{spec.key}")
             self.toggle_actions.append(toggle)
             self.docks[spec.key] = dock
@@ -127,6 +138,26 @@ class CaseWorkspace(QMainWindow):
             docks = [d for d in self._first_docks if self.dockWidgetArea(d) == area]
             if docks:
                 self.resizeDocks(docks, [size] * len(docks), orientation)
+
+    def _free_shortcut(self, spec: PanelSpec) -> str:
+        """The panel's shortcut, unless another action already has it: then the next free Alt+digit.
+
+        Two actions with one shortcut make Qt ignore both ("ambiguous shortcut"), so a panel must never
+        take a key the Person menu or another panel uses.
+        """
+        taken = self._shortcuts_taken
+        wanted = QKeySequence(spec.shortcut).toString() if spec.shortcut else ""
+        if wanted and wanted not in taken:
+            taken.add(wanted)
+            return wanted
+        if wanted:
+            log.warning("panel %s: shortcut %s is already used; choosing another", spec.key, wanted)
+        for digit in range(1, 10):
+            candidate = QKeySequence(f"Alt+{digit}").toString()
+            if candidate not in taken:
+                taken.add(candidate)
+                return candidate
+        return ""
 
     def show_panel(self, key: str) -> None:
         dock = self.docks.get(key)

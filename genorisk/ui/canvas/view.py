@@ -29,6 +29,8 @@ class GenogramView(QGraphicsView):
     context_menu_requested = Signal(QPoint, object)
     """(global position, person id or None)"""
     person_activated = Signal(str)
+    remove_requested = Signal(str)
+    """Delete pressed on the canvas with a person selected (the Remove action asks first)."""
     nudge_requested = Signal(object)
     """A list of (person id, dx, dy) from Alt+arrow keys."""
     zoom_changed = Signal(float)
@@ -142,6 +144,12 @@ class GenogramView(QGraphicsView):
             selected = self.genogram.selected_person_ids()
             if selected:
                 self.person_activated.emit(selected[-1])
+                event.accept()
+                return
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            selected = self.genogram.selected_person_ids()
+            if selected:
+                self.remove_requested.emit(selected[-1])
                 event.accept()
                 return
         if key == Qt.Key.Key_Menu or (key == Qt.Key.Key_F10 and event.modifiers() & Qt.KeyboardModifier.ShiftModifier):

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -47,6 +47,27 @@ class FormError(ValueError):
         self.widget = widget
 
 
+class EnumCombo(QComboBox):
+    """A combo box of an enum's members (or None) that gives the MEMBER back from ``currentData()``.
+
+    Qt stores a str-based enum as a plain string, so the member is rebuilt from its value here and
+    callers never see a bare string where they expect, say, a PartnershipKind.
+    """
+
+    def __init__(self, enum: type[LabelledEnum], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.enum = enum
+
+    def currentData(self, role: int = Qt.ItemDataRole.UserRole) -> object:  # type: ignore[override]
+        value = super().currentData(role)
+        if value is None or value == "":
+            return None
+        try:
+            return self.enum(value)
+        except ValueError:
+            return value
+
+
 def enum_combo(
     enum: type[LabelledEnum],
     current: LabelledEnum | None = None,
@@ -55,18 +76,22 @@ def enum_combo(
     members: Sequence[LabelledEnum] | None = None,
 ) -> QComboBox:
     """A combo box listing an enum's labels, holding the members as item data."""
-    combo = QComboBox()
+    combo = EnumCombo(enum)
     for member in members or list(enum):
-        combo.addItem((labels or {}).get(member, member.label), member)
+        combo.addItem((labels or {}).get(member, member.label), member.value)
     if current is not None:
-        combo.setCurrentIndex(max(combo.findData(current), 0))
+        select_data(combo, current)
     if name:
         combo.setObjectName(name)
     return combo
 
 
-def combo_value(combo: QComboBox) -> object:
-    return combo.currentData()
+def select_data(combo: QComboBox, value: object) -> None:
+    """Make the item holding ``value`` (an enum member or plain value) current, if there is one."""
+    key = value.value if isinstance(value, LabelledEnum) else value
+    index = combo.findData(key)
+    if index >= 0:
+        combo.setCurrentIndex(index)
 
 
 class DateField(QLineEdit):
@@ -236,7 +261,7 @@ class ProvenanceWidget(QGroupBox):
         return value if isinstance(value, SourceKind) else SourceKind.SELF_REPORT
 
     def set_value(self, value: Provenance) -> None:
-        self.source.setCurrentIndex(max(self.source.findData(value.source), 0))
+        select_data(self.source, value.source)
         self.reported_by.setCurrentText(value.reported_by)
         self.agency.setCurrentText(value.agency)
         self.reference.setText(value.reference)
@@ -314,12 +339,12 @@ class PersonFields(QWidget):
         self.deceased.setObjectName("deceased")
         self.date_of_death = DateField("Date of death")
         self.date_of_death.setObjectName("dateOfDeath")
-        self.pregnancy = QComboBox()
+        self.pregnancy = EnumCombo(PregnancyOutcome)
         self.pregnancy.setObjectName("pregnancy")
         self.pregnancy.setAccessibleName("Pregnancy or pregnancy loss")
-        self.pregnancy.addItem("No — a person born alive", None)
+        self.pregnancy.addItem("No — a person born alive", "")
         for outcome, text in PREGNANCY_LABELS.items():
-            self.pregnancy.addItem(text, outcome)
+            self.pregnancy.addItem(text, outcome.value)
         self.gestation = QSpinBox()
         self.gestation.setObjectName("gestationWeeks")
         self.gestation.setRange(0, 45)
@@ -390,12 +415,12 @@ class PersonFields(QWidget):
         self.given_names.setText(person.given_names)
         self.family_name.setText(person.family_name)
         self.known_as.setText(person.known_as)
-        self.sex.setCurrentIndex(max(self.sex.findData(person.sex), 0))
-        self.gender.setCurrentIndex(max(self.gender.findData(person.gender_identity), 0))
+        select_data(self.sex, person.sex)
+        select_data(self.gender, person.gender_identity)
         self.date_of_birth.set_value(person.date_of_birth)
         self.deceased.setChecked(person.deceased)
         self.date_of_death.set_value(person.date_of_death)
-        self.pregnancy.setCurrentIndex(max(self.pregnancy.findData(person.pregnancy), 0))
+        select_data(self.pregnancy, person.pregnancy or "")
         self.gestation.setValue(person.gestation_weeks or 0)
         self.subject.setChecked(person.is_subject_child)
         self.index_person.setChecked(person.is_index_person)
