@@ -38,11 +38,11 @@ def _assessments(context: PanelContext) -> AssessmentsPanel:
 
 
 PANELS: list[PanelSpec] = [
-    PanelSpec("prompts", "Prompts", _prompts, "right", "Ctrl+Shift+P"),
-    PanelSpec("risk_factors", "Risk factors", _factors, "right", "Ctrl+Shift+R"),
-    PanelSpec("assessments", "Assessments and injuries", _assessments, "right", "Ctrl+Shift+A"),
-    PanelSpec("chronology", "Chronology", _chronology, "bottom", "Ctrl+Shift+C"),
-    PanelSpec("timeline", "Timeline per child", _timeline, "bottom", "Ctrl+Shift+T"),
+    PanelSpec("prompts", "Prompts", _prompts, "right", "Ctrl+Alt+P"),
+    PanelSpec("risk_factors", "Risk factors", _factors, "right", "Ctrl+Alt+R"),
+    PanelSpec("assessments", "Assessments and injuries", _assessments, "right", "Ctrl+Alt+A"),
+    PanelSpec("chronology", "Chronology", _chronology, "bottom", "Ctrl+Alt+C"),
+    PanelSpec("timeline", "Timeline per child", _timeline, "bottom", "Ctrl+Alt+T"),
 ]
 
 register_marker_source(genogram_markers)
