@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from genorisk.genogram.geometry import Geometry
-from genorisk.ui.canvas.painting import Colours, drawing_bounds, paint_geometry
+from genorisk.genogram.geometry import Geometry, LabelRole
+from genorisk.ui.canvas.painting import Colours, box_rect, drawing_bounds, paint_geometry, paint_legend, stroke_bounds
 from genorisk.ui.tiling import Area, Tile, plan_tiles
 
 POINTS_PER_INCH = 72.0
@@ -78,37 +78,73 @@ class PrintOptions:
 
 @dataclass(frozen=True)
 class PagePlan:
-    """What goes on each page: the tile of the drawing and the scale (points of paper per point)."""
+    """What goes on each page: the tile of the drawing and the scale (points of paper per point).
+
+    When tiling, the key (legend) gets a page of its own at the end (``legend_page``) and the title is
+    left to each page's heading, so neither has to be cut.
+    """
 
     tiles: list[Tile]
     scale: float
     content: QRectF
     """The drawing area on the page, in points from the printable area's top-left."""
+    legend_page: bool = False
+    tiled: bool = False
+
+    @property
+    def pages(self) -> int:
+        return len(self.tiles) + (1 if self.legend_page else 0)
 
 
-def obstacles_of(geometry: Geometry, legend: bool) -> list[Area]:
-    """Everything a page edge must not cut: symbols with their labels, free labels, the legend."""
+def obstacles_of(geometry: Geometry, legend: bool = False) -> list[Area]:
+    """Everything a page edge must not cut: symbols with their labels, and every other label."""
     areas = [Area(s.footprint.x, s.footprint.y, s.footprint.width, s.footprint.height) for s in geometry.symbols]
-    areas += [Area(label.box.x, label.box.y, label.box.width, label.box.height) for label in geometry.labels]
+    areas += [Area(label.box.x, label.box.y, label.box.width, label.box.height) for label in geometry.labels
+              if label.role is not LabelRole.TITLE]
     if legend and geometry.legend is not None:
         box = geometry.legend.box
         areas.append(Area(box.x, box.y, box.width, box.height))
     return areas
 
 
+def diagram_area(geometry: Geometry) -> Area:
+    """The family drawing without its title and key: what tiling spreads over pages."""
+    rects = [box_rect(symbol.footprint) for symbol in geometry.symbols]
+    rects += [box_rect(label.box) for label in geometry.labels if label.role is not LabelRole.TITLE]
+    rects += [stroke_bounds(line.strokes) for line in geometry.lines]
+    rects += [stroke_bounds(boundary.strokes) for boundary in geometry.boundaries]
+    united = QRectF()
+    for rect in rects:
+        united = united.united(rect)
+    united = united.adjusted(-6, -6, 6, 6)
+    return Area(united.x(), united.y(), united.width(), united.height())
+
+
+def _area(rect: QRectF) -> Area:
+    return Area(rect.x(), rect.y(), rect.width(), rect.height())
+
+
 def plan_pages(geometry: Geometry, options: PrintOptions, printable: QSizeF) -> PagePlan:
     """Tiles and scale for a printable area of ``printable`` points."""
     content = QRectF(0, BAND_PT, printable.width(), printable.height() - 2 * BAND_PT)
     drawing = drawing_bounds(geometry, legend=options.legend).adjusted(-6, -6, 6, 6)
-    bounds = Area(drawing.x(), drawing.y(), drawing.width(), drawing.height())
+    scale_to_fit = min(content.width() / max(drawing.width(), 1), content.height() / max(drawing.height(), 1))
     if options.mode == "fit" or drawing.width() <= 0:
-        scale = min(content.width() / max(drawing.width(), 1), content.height() / max(drawing.height(), 1),
-                    MAX_FIT_SCALE)
-        return PagePlan([Tile(bounds, 0, 0, 1)], scale, content)
+        bounds = Area(drawing.x(), drawing.y(), drawing.width(), drawing.height())
+        return PagePlan([Tile(bounds, 0, 0, 1)], min(scale_to_fit, MAX_FIT_SCALE), content)
     scale = max(options.scale, 0.1)
-    tiles = plan_tiles(bounds, obstacles_of(geometry, options.legend), content.width() / scale,
+    if drawing.width() * scale <= content.width() and drawing.height() * scale <= content.height():
+        bounds = Area(drawing.x(), drawing.y(), drawing.width(), drawing.height())
+        return PagePlan([Tile(bounds, 0, 0, 1)], scale, content)  # it all fits on one page at this scale
+    obstacles = obstacles_of(geometry)
+    tiles = plan_tiles(diagram_area(geometry), obstacles, content.width() / scale,
                        content.height() / scale, OVERLAP_PT)
-    return PagePlan(tiles, scale, content)
+    # A page with no person, no label and no line corner on it (only a sliver of a household outline,
+    # say) is not worth the paper.
+    corners = [Area(x - 0.5, y - 0.5, 1, 1) for line in geometry.lines for x, y in line.points]
+    inked = obstacles + corners
+    tiles = [tile for tile in tiles if any(ink.intersects(tile.area) for ink in inked)] or tiles[:1]
+    return PagePlan(tiles, scale, content, legend_page=options.legend and geometry.legend is not None, tiled=True)
 
 
 def draw_marking(painter: QPainter, page: QRectF, marking: str, page_number: int, pages: int, heading: str,
@@ -183,15 +219,30 @@ def paint_page(painter: QPainter, geometry: Geometry, plan: PagePlan, tile: Tile
     painter.save()
     area = tile.area
     width, height = area.width * plan.scale, area.height * plan.scale
-    offset_x = plan.content.left() + max((plan.content.width() - width) / 2, 0) if len(plan.tiles) == 1 else \
-        plan.content.left()
-    offset_y = plan.content.top() + max((plan.content.height() - height) / 2, 0) if len(plan.tiles) == 1 else \
-        plan.content.top()
+    centre = not plan.tiled
+    offset_x = plan.content.left() + (max((plan.content.width() - width) / 2, 0) if centre else 0)
+    offset_y = plan.content.top() + (max((plan.content.height() - height) / 2, 0) if centre else 0)
     painter.translate(offset_x, offset_y)
     painter.scale(plan.scale, plan.scale)
     painter.translate(-area.x, -area.y)
     painter.setClipRect(QRectF(area.x, area.y, area.width, area.height))
-    paint_geometry(painter, geometry, Colours.print_colours(), legend=legend)
+    shown = replace(geometry, labels=tuple(label for label in geometry.labels if label.role is not LabelRole.TITLE)) \
+        if plan.tiled else geometry
+    paint_geometry(painter, shown, Colours.print_colours(), legend=legend and not plan.tiled)
+    painter.restore()
+
+
+def paint_legend_page(painter: QPainter, geometry: Geometry, plan: PagePlan) -> None:
+    """The key on a page of its own (after the tiles), as large as fits up to the tiles' scale."""
+    if geometry.legend is None:
+        return
+    box = box_rect(geometry.legend.box)
+    scale = min(plan.scale, plan.content.width() / box.width(), plan.content.height() / box.height())
+    painter.save()
+    painter.translate(plan.content.left(), plan.content.top())
+    painter.scale(scale, scale)
+    painter.translate(-box.x(), -box.y())
+    paint_legend(painter, geometry.legend, Colours.print_colours())
     painter.restore()
 
 
@@ -210,21 +261,28 @@ def render_to_printer(printer: QPrinter, geometry: Geometry, options: PrintOptio
         to_points = dpi / POINTS_PER_INCH
         printable = printer.pageLayout().paintRectPoints().size()
         plan = plan_pages(geometry, options, QSizeF(printable.width(), printable.height()))
-        pages = len(plan.tiles)
+        pages = plan.pages
+        page = QRectF(0, 0, printable.width(), printable.height())
         for number, tile in enumerate(plan.tiles, start=1):
             if number > 1:
                 printer.newPage()
             painter.save()
             painter.scale(to_points, to_points)  # draw in points from here on
-            page = QRectF(0, 0, printable.width(), printable.height())
             paint_page(painter, geometry, plan, tile, legend=options.legend)
-            if pages > 1:
+            if len(plan.tiles) > 1:
                 draw_overlap_marks(painter, plan, tile)
-            detail = f"Row {tile.row + 1}, column {tile.column + 1} of {tile.columns_in_row}" if pages > 1 else ""
+            detail = f"Row {tile.row + 1}, column {tile.column + 1} of {tile.columns_in_row}" if plan.tiled else ""
             draw_marking(painter, page, marking, number, pages, heading, detail)
             painter.restore()
             if progress is not None and progress(number, pages) is False:
-                break
+                return number
+        if plan.legend_page:
+            printer.newPage()
+            painter.save()
+            painter.scale(to_points, to_points)
+            paint_legend_page(painter, geometry, plan)
+            draw_marking(painter, page, marking, pages, pages, heading, "Key to the genogram")
+            painter.restore()
         return pages
     finally:
         painter.end()
@@ -395,14 +453,15 @@ class PrintOptionsDialog(QDialog):
         layout = options.page_layout(drawing)
         printable = layout.paintRectPoints().size()
         plan = plan_pages(self.geometry_model, options, QSizeF(printable.width(), printable.height()))
-        pages = len(plan.tiles)
+        pages = plan.pages
         where = "landscape" if layout.orientation() == QPageLayout.Orientation.Landscape else "portrait"
         if options.mode == "fit":
             self.summary.setText(f"One {options.paper} {where} page, drawn at {plan.scale * 100:.0f} % "
                                  f"(100 % is about 8 pt names).")
         else:
             self.summary.setText(f"{pages} {options.paper} {where} page{'s' if pages != 1 else ''} at "
-                                 f"{plan.scale * 100:.0f} %, overlapping so they can be taped together.")
+                                 f"{plan.scale * 100:.0f} % ({len(plan.tiles)} of the family, overlapping so they "
+                                 f"can be taped together{', then the key' if plan.legend_page else ''}).")
 
 
 def default_file_name(reference: str, suffix: str) -> str:

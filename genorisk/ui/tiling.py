@@ -91,13 +91,13 @@ def _cuts(start: float, end: float, span: float, overlap: float,
             pieces.append((a, end))
             return pieces, clean
         b = free_at_or_before(a + span, blocked)
-        if b <= a + span / 4:  # something huge: no clean cut within reach
+        if b <= a + 1e-6:  # something wider than a page: no clean cut within reach
             b = a + span
             clean = False
         pieces.append((a, b))
         next_a = free_at_or_before(b - overlap, blocked)
-        if next_a <= a + 1e-6:
-            next_a = b  # no free place to start an overlap: butt the pages together
+        if next_a <= a + 1e-6 or b - next_a > max(2 * overlap, span / 5):
+            next_a = b  # no free place for a modest overlap: butt the pages together
         a = next_a
 
 
@@ -105,7 +105,7 @@ def _row_candidates(a: float, span: float, blocked: Sequence[Interval]) -> list[
     """Free heights at which a row of pages could end, highest first."""
     limit = a + span
     found = {free_at_or_before(limit, blocked)}
-    found.update(start for start, _ in blocked if a + span / 4 < start <= limit)
+    found.update(start for start, _ in blocked if a < start <= limit)
     return sorted((y for y in found if y > a + 1e-6), reverse=True)
 
 
@@ -122,31 +122,47 @@ def plan_tiles(bounds: Area, obstacles: Sequence[Area], page_width: float, page_
     y_blocked = merge((o.y, o.bottom) for o in obstacles)
     overlap_y = min(max(overlap, 0.0), page_height / 3)
     tiles: list[Tile] = []
-    top, row_number = bounds.y, 0
+    previous_bottom: float | None = None
+    row_number = 0
     while True:
-        last_row = bounds.bottom - top <= page_height
-        candidates = _row_candidates(top, page_height, y_blocked)
-        if last_row:
-            candidates = [bounds.bottom, *(y for y in candidates if y < bounds.bottom)]
-        if not candidates:
-            candidates = [top + page_height]
-        chosen: tuple[float, list[Interval]] | None = None
-        for bottom in candidates:
-            columns, clean = _columns(bounds, obstacles, top, bottom, page_width, overlap)
-            if chosen is None:
-                chosen = (bottom, columns)
-            if clean:
-                chosen = (bottom, columns)
-                break
+        if previous_bottom is None:
+            tops = [bounds.y]
+        else:  # overlap the row above if that still allows clean cuts; else start right below it
+            overlapping = free_at_or_before(previous_bottom - overlap_y, y_blocked)
+            if previous_bottom - overlapping > max(2 * overlap_y, page_height / 5):
+                overlapping = previous_bottom  # only a modest overlap, never a repeat of a whole row
+            tops = list(dict.fromkeys([overlapping, previous_bottom]))
+        chosen: tuple[float, float, list[Interval]] | None = None
+        for top in tops:
+            for bottom in _bottoms(top, bounds.bottom, page_height, y_blocked, previous_bottom):
+                columns, clean = _columns(bounds, obstacles, top, bottom, page_width, overlap)
+                if chosen is None:
+                    chosen = (top, bottom, columns)
+                if clean:
+                    chosen = (top, bottom, columns)
+                    break
+            else:
+                continue
+            break
         assert chosen is not None
-        bottom, columns = chosen
+        top, bottom, columns = chosen
         for column_number, (left, right) in enumerate(columns):
             tiles.append(Tile(Area(left, top, right - left, bottom - top), row_number, column_number, len(columns)))
         if bottom >= bounds.bottom - 1e-6:
             return tiles
-        next_top = free_at_or_before(bottom - overlap_y, y_blocked)
-        top = next_top if next_top > top + 1e-6 else bottom
+        previous_bottom = bottom
         row_number += 1
+
+
+def _bottoms(top: float, end: float, page_height: float, y_blocked: Sequence[Interval],
+             previous_bottom: float | None) -> list[float]:
+    """Where a row starting at ``top`` may end, best (tallest) first; always past the previous row."""
+    floor = previous_bottom if previous_bottom is not None else top
+    candidates = [y for y in _row_candidates(top, page_height, y_blocked) if y < end]
+    if end - top <= page_height:
+        candidates = [end, *candidates]
+    candidates = [y for y in candidates if y > floor + 1e-6]
+    return candidates or [min(top + page_height, end)]
 
 
 def _columns(bounds: Area, obstacles: Sequence[Area], top: float, bottom: float, page_width: float,

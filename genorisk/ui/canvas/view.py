@@ -131,7 +131,7 @@ class GenogramView(QGraphicsView):
             return
         arrows = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
         if key in arrows:
-            dx, dy = arrows[Qt.Key.Key(key)]
+            dx, dy = arrows[Qt.Key(key)]
             if event.modifiers() & Qt.KeyboardModifier.AltModifier:
                 moved = [(p, dx * KEY_NUDGE, dy * KEY_NUDGE) for p in self.genogram.selected_person_ids()]
                 if moved:
