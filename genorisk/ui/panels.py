@@ -124,14 +124,14 @@ class PanelSpec:
         return AREAS.get(self.area, Qt.DockWidgetArea.RightDockWidgetArea)
 
 
-def collect_panels(builtin: Iterable[PanelSpec] = (), modules: Iterable[str] = PANEL_MODULES) -> list[PanelSpec]:
+def collect_panels(builtin: Iterable[PanelSpec] = (), modules: Iterable[str] | None = None) -> list[PanelSpec]:
     """The built-in panels followed by every contributed panel, without duplicate keys.
 
     A missing contributing module is normal (that area is not built yet); a module that fails to
     import is logged and skipped, so one broken panel never stops the workspace from opening.
     """
     panels: dict[str, PanelSpec] = {spec.key: spec for spec in builtin}
-    for name in modules:
+    for name in PANEL_MODULES if modules is None else modules:
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as missing:
