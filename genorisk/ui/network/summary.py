@@ -166,6 +166,7 @@ class SummaryPanel(QWidget):
             return BuiltReport(pdf, render_pages(pdf, dpi, folder), options)
 
         def done(built: BuiltReport) -> None:
+            self.task = None
             if show:
                 self.built = built
                 self._show(built)
@@ -173,10 +174,12 @@ class SummaryPanel(QWidget):
                 then(built)
 
         def failed(error: BaseException) -> None:
+            self.task = None
             self.status.setText(f"The summary could not be built: {error}")
             warn(self, "Summary not built", str(error))
 
         def cancelled() -> None:
+            self.task = None
             self.status.setText("Cancelled: nothing was built.")
 
         self.status.setText("Building the summary…")

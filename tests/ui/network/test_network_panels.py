@@ -223,6 +223,7 @@ def test_the_summary_is_built_off_the_gui_thread_previewed_saved_and_printed(
     if shutil.which("pdftoppm"):
         assert len(panel.built.pages) == pages and panel.pages_layout.count() == pages
     assert "Summary built" in panel.status.text()
+    qtbot.waitUntil(lambda: panel.task is None)
     target = tmp_path / "saved.pdf"
     panel.save_to(target)
     assert PdfReader(BytesIO(target.read_bytes())).pages[0].extract_text().count("OFFICIAL-SENSITIVE") >= 2
@@ -235,3 +236,5 @@ def test_the_summary_is_built_off_the_gui_thread_previewed_saved_and_printed(
     panel.print_to(printer)
     qtbot.waitUntil(lambda: "Sent" in panel.status.text(), timeout=30000)
     assert len(PdfReader(str(printed)).pages) == pages
+    qtbot.waitUntil(lambda: panel.task is None)
+    qtbot.wait(50)  # let the finished background task delete itself before the panel goes
