@@ -114,6 +114,7 @@ class RecordTable(QTableView, Generic[R]):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.setTabKeyNavigation(False)
+        self.setMinimumHeight(110)  # a few rows stay readable; the panel scrolls in a short dock
 
     def set_rows(self, rows: Sequence[R]) -> None:
         selected = self.current_id()

@@ -5,6 +5,8 @@ and Summary (the assessment summary PDF: preview, save, print)."""
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+
 from genorisk.ui.network.agencies import AgenciesPanel
 from genorisk.ui.network.meetings import MeetingsPanel
 from genorisk.ui.network.summary import SummaryPanel
@@ -12,31 +14,49 @@ from genorisk.ui.network.supervision import SupervisionPanel
 from genorisk.ui.network.voice import VoicePanel
 from genorisk.ui.panels import PanelContext, PanelSpec
 
-
-def _agencies(context: PanelContext) -> AgenciesPanel:
-    return AgenciesPanel(context)
-
-
-def _meetings(context: PanelContext) -> MeetingsPanel:
-    return MeetingsPanel(context)
+MIN_PANEL_WIDTH = 720
+MIN_PANEL_HEIGHT = 320
 
 
-def _supervision(context: PanelContext) -> SupervisionPanel:
-    return SupervisionPanel(context)
+class ScrollingPanel(QScrollArea):
+    """A panel in a dock: when the dock is smaller than the panel needs, it scrolls rather than squashing
+    tables and buttons on top of each other."""
+
+    def __init__(self, panel: QWidget) -> None:
+        super().__init__()
+        self.panel = panel
+        self.setObjectName(f"{panel.objectName()}Scroll")
+        self.setAccessibleName(panel.accessibleName())
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        panel.setMinimumSize(MIN_PANEL_WIDTH, MIN_PANEL_HEIGHT)
+        self.setWidget(panel)
 
 
-def _voice(context: PanelContext) -> VoicePanel:
-    return VoicePanel(context)
+def _agencies(context: PanelContext) -> QWidget:
+    return ScrollingPanel(AgenciesPanel(context))
 
 
-def _summary(context: PanelContext) -> SummaryPanel:
+def _meetings(context: PanelContext) -> QWidget:
+    return ScrollingPanel(MeetingsPanel(context))
+
+
+def _supervision(context: PanelContext) -> QWidget:
+    return ScrollingPanel(SupervisionPanel(context))
+
+
+def _voice(context: PanelContext) -> QWidget:
+    return ScrollingPanel(VoicePanel(context))
+
+
+def _summary(context: PanelContext) -> QWidget:
     return SummaryPanel(context)
 
 
 PANELS: list[PanelSpec] = [
     PanelSpec("agencies", "Agencies", _agencies, "bottom", "Ctrl+Shift+G"),
-    PanelSpec("meetings", "Meetings and actions", _meetings, "bottom", "Ctrl+Shift+M"),
-    PanelSpec("supervision", "Supervision and sign-off", _supervision, "bottom", "Ctrl+Shift+S"),
+    PanelSpec("meetings", "Meetings and actions", _meetings, "bottom", "Ctrl+Shift+E"),
+    PanelSpec("supervision", "Supervision and sign-off", _supervision, "bottom", "Ctrl+Shift+U"),
     PanelSpec("voice", "Voice of the child", _voice, "bottom", "Ctrl+Shift+V"),
     PanelSpec("summary", "Summary", _summary, "right", "Ctrl+Shift+Y"),
 ]
