@@ -180,8 +180,9 @@ def chronology(ctx: ReportContext) -> list[Flowable]:
                            [0.12 * w, 0.13 * w, 0.17 * w, 0.33 * w, 0.25 * w]))
     else:
         story.append(para("No chronology events are recorded.", st.body))
-    story.append(markup("Cumulative timeline", st.h2))
-    story += _timelines(ctx)
+    timelines = _timelines(ctx)
+    story.append(KeepTogether([markup("Cumulative timeline", st.h2), timelines[0]]))
+    story += timelines[1:]
     return story
 
 
