@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self.person_actions = PersonActions(self, lambda: self.user)
         self._build_status_bar()
         self._build_menus()
+        self._build_toolbar()
         self._update_case_actions()
         self.resize(1360, 860)
 
@@ -210,6 +211,50 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self._action("&Keyboard shortcuts", self.show_shortcuts, "F1", "action_shortcuts"))
         help_menu.addAction(self._action("&About genorisk", self.show_about, "", "action_about"))
 
+    def _build_toolbar(self) -> None:
+        """The everyday actions, in words (clearer than icons for occasional users), with their shortcuts."""
+        toolbar = self.addToolBar("Main toolbar")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setAccessibleName("Main toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        short = {"add_person": "Add person", "add_partner": "Partner", "add_child": "Child",
+                 "add_parents": "Parents", "add_sibling": "Sibling", "add_twin": "Twin", "add_link": "Link",
+                 "edit_person": "Edit", "remove_person": "Remove"}
+        self.case_list_action.setIconText("Cases")
+        self.new_case_action.setIconText("New case")
+        toolbar.addAction(self.case_list_action)
+        toolbar.addAction(self.new_case_action)
+        toolbar.addSeparator()
+        self.undo_action.setIconText("Undo")
+        self.redo_action.setIconText("Redo")
+        toolbar.addAction(self.undo_action)
+        toolbar.addAction(self.redo_action)
+        toolbar.addSeparator()
+        add_label = QLabel(" Add: ")
+        add_label.setEnabled(False)
+        for key, text in short.items():
+            action = self.person_actions.actions[key]
+            action.setIconText(text)
+            if key == "add_partner":
+                toolbar.addWidget(add_label)
+            if key == "edit_person":
+                toolbar.addSeparator()
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        for action, text in ((self.zoom_out_action, "Zoom −"), (self.zoom_in_action, "Zoom +"),
+                             (self.fit_action, "Fit")):
+            action.setIconText(text)
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        self.print_action.setIconText("Print")
+        toolbar.addAction(self.print_action)
+        for action in toolbar.actions():
+            shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            tip = (action.statusTip() or action.text().replace("&", "")).rstrip(".")
+            if shortcut:
+                action.setToolTip(f"{tip} ({shortcut})")
+
     def _build_status_bar(self) -> None:
         status = self.statusBar()
         self.case_label = QLabel()
@@ -220,6 +265,7 @@ class MainWindow(QMainWindow):
         self.saved_label.setObjectName("statusSaved")
         self.zoom_label = QLabel()
         self.zoom_label.setObjectName("statusZoom")
+        self.zoom_label.setMinimumWidth(self.zoom_label.fontMetrics().horizontalAdvance("Zoom 800 %") + 8)
         self.user_label = QLabel(f"Signed in as {self.user}")
         self.user_label.setObjectName("statusUser")
         status.addWidget(self.case_label)
@@ -295,7 +341,7 @@ class MainWindow(QMainWindow):
                                extras={"person_actions": self.person_actions, "main_window": self})
         self.workspace = CaseWorkspace(session, context, self, self.genogram_settings)
         self.workspace.restore_layout(self.settings.window_state_for("workspace"))
-        self.workspace.view.zoom_changed.connect(lambda zoom: self.zoom_label.setText(f"{zoom * 100:.0f} %"))
+        self.workspace.view.zoom_changed.connect(lambda zoom: self.zoom_label.setText(f"Zoom {zoom * 100:.0f} %"))
         self.workspace.view.context_menu_requested.connect(self._context_menu)
         self.workspace.view.person_activated.connect(lambda _: self.person_actions.edit_person())
         self.workspace.view.remove_requested.connect(lambda _: self.person_actions.remove_person())
@@ -307,7 +353,7 @@ class MainWindow(QMainWindow):
         self.settings.last_case_id = case_id
         self._update_case_actions()
         self.workspace.view.setFocus()
-        self.zoom_label.setText(f"{self.workspace.view.zoom * 100:.0f} %")
+        self.zoom_label.setText(f"Zoom {self.workspace.view.zoom * 100:.0f} %")
         if session.record.people and not session.selection:
             subject = [p.id for p in session.record.people if p.is_subject_child]
             session.select((subject or [session.record.people[0].id])[:1])

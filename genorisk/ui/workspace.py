@@ -93,6 +93,9 @@ class CaseWorkspace(QMainWindow):
                 log.exception("panel %s failed to open", spec.key)
                 widget = QLabel(f"This panel could not be opened: {failure}")
                 widget.setWordWrap(True)
+            # No panel may hold the genogram hostage with a large minimum size: the practitioner sizes docks.
+            hint = widget.minimumSizeHint()
+            widget.setMinimumSize(min(max(hint.width(), 0), 220), min(max(hint.height(), 0), 120))
             dock = QDockWidget(spec.title, self)
             dock.setObjectName(f"dock_{spec.key}")
             dock.setWidget(widget)
@@ -132,9 +135,12 @@ class CaseWorkspace(QMainWindow):
         """Sensible first sizes (docks have no size until shown); a restored layout overrides them."""
         if self._restored:
             return
-        for area, size, orientation in ((Qt.DockWidgetArea.LeftDockWidgetArea, 400, Qt.Orientation.Horizontal),
-                                        (Qt.DockWidgetArea.RightDockWidgetArea, 380, Qt.Orientation.Horizontal),
-                                        (Qt.DockWidgetArea.BottomDockWidgetArea, 230, Qt.Orientation.Vertical)):
+        width, height = max(self.width(), 800), max(self.height(), 500)
+        for area, size, orientation in (
+            (Qt.DockWidgetArea.LeftDockWidgetArea, min(340, width // 4), Qt.Orientation.Horizontal),
+            (Qt.DockWidgetArea.RightDockWidgetArea, min(420, width // 4), Qt.Orientation.Horizontal),
+            (Qt.DockWidgetArea.BottomDockWidgetArea, min(200, height // 4), Qt.Orientation.Vertical),
+        ):
             docks = [d for d in self._first_docks if self.dockWidgetArea(d) == area]
             if docks:
                 self.resizeDocks(docks, [size] * len(docks), orientation)
