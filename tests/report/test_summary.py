@@ -117,3 +117,16 @@ def test_progress_reaches_100(demo_record: CaseRecord, tmp_path: Path) -> None:
     write_summary(demo_record, tmp_path / "s.pdf", options(), progress=lambda p, w: seen.append((p, w)))
     assert seen[-1] == (100, "Done") and any(words == "Ecomap" for _, words in seen)
     assert (tmp_path / "s.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_nearly_empty_case_still_gives_every_section() -> None:
+    from tests.builders import Family
+
+    family = Family()
+    family.person("only", born="2025-01-01", is_subject_child=True)
+    reader = PdfReader(BytesIO(build_summary(family.record, options())))
+    text = "\n".join(_pages(reader))
+    for number, section in enumerate(SECTIONS, 1):
+        assert section_heading(number, section) in text
+    assert "No agencies are recorded on this case." in text
+    assert "No record of Only Test's voice or lived experience" in text
