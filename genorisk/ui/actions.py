@@ -7,6 +7,7 @@ dialog, which builds one domain command; the case session applies it (validated,
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -97,8 +98,13 @@ class PersonActions(QObject):
 
     # --- binding -------------------------------------------------------------------------------
     def bind(self, session: CaseSession | None) -> None:
+        """Act on this case session (None: no case on screen, every person action disabled)."""
+        if session is self.session:
+            self.update_enabled()
+            return
         if self.session is not None:
-            self.session.selection_changed.disconnect(self._selection_changed)
+            with contextlib.suppress(RuntimeError, TypeError):  # the old session may be being torn down
+                self.session.selection_changed.disconnect(self._selection_changed)
         self.session = session
         if session is not None:
             session.selection_changed.connect(self._selection_changed)

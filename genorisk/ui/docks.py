@@ -145,6 +145,7 @@ class PeoplePanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.filter)
         layout.addWidget(self.table)
+        self.setMinimumWidth(240)
         self.table.customContextMenuRequested.connect(self._menu)
         self.table.doubleClicked.connect(lambda _: self._action("edit_person"))
         context.record_changed.connect(self.refresh)

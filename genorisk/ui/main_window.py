@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QStackedWidget,
 )
+from shiboken6 import isValid
 
 from genorisk import __version__
 from genorisk.genogram.settings import GenogramSettings, NotationStyle
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self.case_list.new_requested.connect(self.new_case)
         self.stack.addWidget(self.case_list)
         self.setCentralWidget(self.stack)
+        self.stack.currentChanged.connect(lambda _: self._update_case_actions())
         self.person_actions = PersonActions(self, lambda: self.user)
         self._build_status_bar()
         self._build_menus()
@@ -275,7 +277,11 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.user_label)
 
     def _update_case_actions(self) -> None:
-        has_case = self.session is not None
+        # Case actions work on what is on screen: not while the case list is showing.
+        has_case = self.session is not None and self.workspace is not None \
+            and self.stack.currentWidget() is self.workspace
+        self.person_actions.bind(self.session if has_case else None)
+        self.undo_group.setActiveStack(self.session.undo_stack if has_case and self.session else None)
         for action in (self.close_case_action, self.export_bundle_action, self.export_png_action,
                        self.export_svg_action, self.export_pdf_action, self.print_action, self.zoom_in_action,
                        self.zoom_out_action, self.fit_action, self.actual_size_action, self.find_action,
@@ -284,7 +290,8 @@ class MainWindow(QMainWindow):
         self.panels_menu.clear()
         if self.workspace is not None:
             for toggle in self.workspace.toggle_actions:
-                self.panels_menu.addAction(toggle)
+                if isValid(toggle):  # the workspace may be in the middle of being torn down
+                    self.panels_menu.addAction(toggle)
         self.panels_menu.setEnabled(self.workspace is not None)
         self._update_status()
 
@@ -322,8 +329,9 @@ class MainWindow(QMainWindow):
 
     def open_case(self, case_id: str) -> bool:
         """Open a case in the workspace (closing any open one; its undo history ends with it)."""
-        if self.session is not None and self.session.case_id == case_id:
+        if self.session is not None and self.session.case_id == case_id and self.workspace is not None:
             self.stack.setCurrentWidget(self.workspace)
+            self.workspace.view.setFocus()
             return True
         self.close_case(show_list=False)
         try:
@@ -348,8 +356,6 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
         self.undo_group.addStack(session.undo_stack)
-        self.undo_group.setActiveStack(session.undo_stack)
-        self.person_actions.bind(session)
         self.settings.last_case_id = case_id
         self._update_case_actions()
         self.workspace.view.setFocus()
@@ -367,7 +373,6 @@ class MainWindow(QMainWindow):
             self.workspace = None
         if self.session is not None:
             self.undo_group.removeStack(self.session.undo_stack)
-            self.person_actions.bind(None)
             self.session.deleteLater()
             self.session = None
         self._update_case_actions()

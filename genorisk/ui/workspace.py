@@ -95,7 +95,8 @@ class CaseWorkspace(QMainWindow):
                 widget.setWordWrap(True)
             # No panel may hold the genogram hostage with a large minimum size: the practitioner sizes docks.
             hint = widget.minimumSizeHint()
-            widget.setMinimumSize(min(max(hint.width(), 0), 220), min(max(hint.height(), 0), 120))
+            widget.setMinimumSize(max(widget.minimumWidth(), min(max(hint.width(), 0), 220)),
+                                  min(max(hint.height(), 0), 120))
             dock = QDockWidget(spec.title, self)
             dock.setObjectName(f"dock_{spec.key}")
             dock.setWidget(widget)

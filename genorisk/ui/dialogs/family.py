@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -78,7 +79,20 @@ class CommandDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
-        self.resize(560, 620)
+        self._scroll = scroll
+        self.resize(580, 620)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Open tall enough to show the whole form without scrolling, when the screen allows."""
+        if not getattr(self, "_sized", False):
+            self._sized = True
+            content = self._scroll.widget().sizeHint()
+            screen = self.screen().availableGeometry() if self.screen() is not None else None
+            limit = screen.height() - 80 if screen is not None else 900
+            extra = self.buttons.sizeHint().height() + 60
+            self.resize(max(self.width(), content.width() + 40), min(max(self.height(), content.height() + extra),
+                                                                     limit))
+        super().showEvent(event)
 
     @property
     def people_names(self) -> list[str]:
