@@ -109,8 +109,8 @@ provenances = st.one_of(
     st.none(),
     st.builds(lambda who, day: Provenance(SourceKind.SELF_REPORT, day, reported_by=who.strip() or "Someone"),
               names, st.dates(date(2000, 1, 1), date(2026, 12, 31))),
-    st.builds(lambda agency, ref: Provenance(SourceKind.AGENCY_RECORD, date(2026, 1, 2), agency=agency.strip() or "Police",
-                                             reference=ref), names, names),
+    st.builds(lambda agency, ref: Provenance(SourceKind.AGENCY_RECORD, date(2026, 1, 2),
+                                             agency=agency.strip() or "Police", reference=ref), names, names),
 )
 
 
