@@ -20,6 +20,7 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import isValid
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -84,7 +85,8 @@ class BackgroundTask(QObject, Generic[T]):
         on_error: Callable[[BaseException], None] | None,
         on_cancelled: Callable[[], None] | None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__()  # no Qt parent: it must outlive a window closed while the work runs
+        self.parent_widget = parent
         self.label = label
         self._on_done = on_done
         self._on_error = on_error
@@ -108,11 +110,16 @@ class BackgroundTask(QObject, Generic[T]):
         """Ask the work to stop; it notices through ``cancelled()``."""
         if not self.finished:
             self.flag.set()
-            self.dialog.setLabelText(f"{self.label}\nCancelling…")
+            if isValid(self.dialog):
+                self.dialog.setLabelText(f"{self.label}\nCancelling…")
+
+    def _parent_gone(self) -> bool:
+        """True when the window that asked for the work has been closed: nothing to report back to."""
+        return self.parent_widget is not None and not isValid(self.parent_widget)
 
     @Slot(int, int, str)
     def _progressed(self, done: int, total: int, message: str) -> None:
-        if self.finished:
+        if self.finished or not isValid(self.dialog):
             return
         if total > 0:
             self.dialog.setMaximum(total)
@@ -122,33 +129,37 @@ class BackgroundTask(QObject, Generic[T]):
 
     @Slot(object)
     def _finished(self, result: T) -> None:
-        self._close("done")
-        self._on_done(result)
+        gone = self._close("done")
+        if not gone:
+            self._on_done(result)
         self.done.emit()
 
     @Slot(object, str)
     def _failed(self, error: BaseException, trace: str) -> None:
-        self._close("failed")
+        gone = self._close("failed")
         log.error("%s failed:\n%s", self.label, trace)
-        if self._on_error is not None:
+        if self._on_error is not None and not gone:
             self._on_error(error)
         self.done.emit()
 
     @Slot()
     def _cancelled(self) -> None:
-        self._close("cancelled")
-        if self._on_cancelled is not None:
+        gone = self._close("cancelled")
+        if self._on_cancelled is not None and not gone:
             self._on_cancelled()
         self.done.emit()
 
-    def _close(self, outcome: str) -> None:
+    def _close(self, outcome: str) -> bool:
+        """Close the progress dialog; True if the asking window has gone (then no callbacks run)."""
         self.finished = True
         self.outcome = outcome
-        self.dialog.reset()
-        self.dialog.hide()
-        self.dialog.deleteLater()
+        if isValid(self.dialog):
+            self.dialog.reset()
+            self.dialog.hide()
+            self.dialog.deleteLater()
         _RUNNING.discard(self)
         QTimer.singleShot(0, self.deleteLater)
+        return self._parent_gone()
 
 
 _RUNNING: set[BackgroundTask[Any]] = set()

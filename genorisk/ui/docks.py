@@ -44,6 +44,9 @@ from genorisk.ui.models import (
 )
 from genorisk.ui.panels import PanelContext, PanelSpec
 
+#: Columns are sized to fit this many rows: enough to look right, quick on a 1,000-person family.
+RESIZE_PRECISION_ROWS = 60
+
 
 class RecordTable(QTableView):
     """A sortable, filterable table over a row model, whose selection selects people in the case."""
@@ -71,6 +74,7 @@ class RecordTable(QTableView):
         self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.horizontalHeader()
+        header.setResizeContentsPrecision(RESIZE_PRECISION_ROWS)  # size columns from a sample, not every row
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

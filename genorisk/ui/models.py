@@ -216,10 +216,12 @@ class PeopleModel(RowTableModel[PersonRow]):
                 if member.role.value == "regular_visitor":
                     label += " (visits)"
                 lives.setdefault(member.person_id, []).append(label)
-        rows = []
-        for person in record.people:
-            parents = ", ".join(record.name_of(link.parent_id) for link in record.parent_links_of_child(person.id))
-            rows.append(PersonRow(person, "; ".join(lives.get(person.id, [])), parents))
+        names = {person.id: person.display_name for person in record.people}
+        parents_of: dict[str, list[str]] = {}
+        for link in record.parent_links:
+            parents_of.setdefault(link.child_id, []).append(names.get(link.parent_id, "?"))
+        rows = [PersonRow(person, "; ".join(lives.get(person.id, [])), ", ".join(parents_of.get(person.id, [])))
+                for person in record.people]
         self.set_rows(rows)
 
 

@@ -137,6 +137,7 @@ class PeopleRows(QWidget):
         super().__init__(parent)
         self.what = what
         self.unborn = unborn
+        self.minimum = minimum
         self.rows: list[PersonRow] = []
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
@@ -148,7 +149,7 @@ class PeopleRows(QWidget):
             self.add_row()
 
     def add_row(self) -> PersonRow:
-        row = PersonRow(self.what, removable=bool(self.rows), unborn=self.unborn)
+        row = PersonRow(self.what, removable=len(self.rows) >= self.minimum, unborn=self.unborn)
         row.removed.connect(self._remove)
         self.layout_.insertWidget(len(self.rows), row)
         self.rows.append(row)
@@ -415,6 +416,13 @@ class PreviousPartnersPage(QWizardPage):
         self.content = QWidget()
         self.content_layout = QVBoxLayout(self.content)
         _scrolling(self, self.content)
+        self.still_to_answer = QLabel()
+        self.still_to_answer.setObjectName("stillToAnswer")
+        self.still_to_answer.setWordWrap(True)
+        layout = self.layout()
+        assert layout is not None
+        layout.addWidget(self.still_to_answer)
+        self.completeChanged.connect(self._update_still_to_answer)
         self.answers: list[tuple[PersonRow, ParentAnswer]] = []
 
     def initializePage(self) -> None:
@@ -441,6 +449,13 @@ class PreviousPartnersPage(QWizardPage):
 
     def isComplete(self) -> bool:
         return all(answer.is_answered() for _, answer in self.answers)
+
+    def _update_still_to_answer(self) -> None:
+        missing = [answer.parent_name for _, answer in self.answers if not answer.is_answered()]
+        self.still_to_answer.setText(
+            "⚠ Still to answer before you can go on: " + ", ".join(missing) + " (names, None, or Not known)."
+            if missing else "✓ Answered for every parent."
+        )
 
     def validatePage(self) -> bool:
         for _, answer in self.answers:

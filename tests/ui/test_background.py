@@ -66,3 +66,18 @@ def test_cancel_stops_the_work_and_skips_on_done(qtbot: Any) -> None:
         task.flag.set()  # never leave a worker spinning, even if the click failed
     qtbot.waitUntil(lambda: bool(outcome), timeout=5000)
     assert outcome == ["cancelled"]
+
+
+def test_closing_the_window_while_work_runs_is_safe(qtbot: Any) -> None:
+    parent = QWidget()
+    release = threading.Event()
+    called: list[str] = []
+    task = run_in_background(parent, "Slow…", lambda progress, cancelled: release.wait(5),
+                             lambda _: called.append("done"))
+    finished: list[bool] = []
+    task.done.connect(lambda: finished.append(True))
+    parent.deleteLater()
+    qtbot.wait(50)
+    release.set()
+    qtbot.waitUntil(lambda: bool(finished), timeout=5000)
+    assert called == [], "nothing is reported to a window that has gone"

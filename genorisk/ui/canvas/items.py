@@ -31,8 +31,10 @@ class CanvasColours:
     current: ClassVar[Colours] = Colours(QColor("#000000"), QColor("#ffffff"), QColor("#1f5fbf"))
 
 
-def _level_of_detail(option: QStyleOptionGraphicsItem, painter: QPainter) -> float:
-    return QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+class CanvasZoom:
+    """The view's zoom, kept here so items need not work it out from the painter for every label."""
+
+    current: ClassVar[float] = 1.0
 
 
 class LabelItem(QGraphicsItem):
@@ -44,8 +46,17 @@ class LabelItem(QGraphicsItem):
         super().__init__(parent)
         self.label = label
         self._rect = box_rect(label.box).adjusted(-1, -1, 1, 1)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        # Neither selectable nor movable, so clicks fall through to the person (whose shape covers it).
         self.setZValue(Z_LABEL)
+
+    def set_label(self, label: Label) -> None:
+        """Show a new version of this label (it moved, or its text changed)."""
+        if label == self.label:
+            return
+        self.prepareGeometryChange()
+        self.label = label
+        self._rect = box_rect(label.box).adjusted(-1, -1, 1, 1)
+        self.update()
 
     def type(self) -> int:
         return self.Type
@@ -54,8 +65,8 @@ class LabelItem(QGraphicsItem):
         return self._rect
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        if _level_of_detail(option, painter) * self.label.size < TEXT_LEVEL_OF_DETAIL * 10:
-            return
+        if CanvasZoom.current * self.label.size < TEXT_LEVEL_OF_DETAIL * 10:
+            return  # too small to read at this zoom: skip it (big families stay quick)
         painting.paint_label(painter, self.label, CanvasColours.current)
 
 
@@ -101,12 +112,16 @@ class SymbolItem(QGraphicsItem):
         self.prepareGeometryChange()
         self.symbol = symbol
         if labels != self.labels or not self._label_items:
-            for item in self._label_items:
-                item.setParentItem(None)
-                if item.scene() is not None:
-                    item.scene().removeItem(item)
+            if len(labels) == len(self._label_items):
+                for item, label in zip(self._label_items, labels, strict=True):
+                    item.set_label(label)  # the same labels, moved: keep the items
+            else:
+                for item in self._label_items:
+                    item.setParentItem(None)
+                    if item.scene() is not None:
+                        item.scene().removeItem(item)
+                self._label_items = [LabelItem(label, self) for label in labels]
             self.labels = labels
-            self._label_items = [LabelItem(label, self) for label in labels]
         self._rect = painting.symbol_bounds(symbol).adjusted(-4, -4, 4, 4)
         shape = painting.shape_path(symbol.shape, symbol.box)
         for label in labels:
@@ -199,25 +214,37 @@ class LineItem(QGraphicsItem):
         super().__init__()
         self.line = line
         self._rect = painting.stroke_bounds(line.strokes)
-        path = QPainterPath()
-        if line.points:
-            path.moveTo(*line.points[0])
-            for point in line.points[1:]:
-                path.lineTo(*point)
-        stroker = QPainterPathStroker()
-        stroker.setWidth(7)
-        self._shape = stroker.createStroke(path)
-        self.setAcceptHoverEvents(True)
+        self._shape: QPainterPath | None = None  # worked out when first needed (hover, hit tests)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(Z_OVERLAY_LINE if line.layer.value == "overlay" else Z_FAMILY_LINE)
 
     def type(self) -> int:
         return self.Type
 
+    def set_line(self, line: Line) -> None:
+        """Show a new version of this line (after a re-layout)."""
+        if line == self.line:
+            return
+        self.prepareGeometryChange()
+        self.line = line
+        self._rect = painting.stroke_bounds(line.strokes)
+        self._shape = None
+        self.setZValue(Z_OVERLAY_LINE if line.layer.value == "overlay" else Z_FAMILY_LINE)
+        self.update()
+
     def boundingRect(self) -> QRectF:
         return self._rect
 
     def shape(self) -> QPainterPath:
+        if self._shape is None:
+            path = QPainterPath()
+            if self.line.points:
+                path.moveTo(*self.line.points[0])
+                for point in self.line.points[1:]:
+                    path.lineTo(*point)
+            stroker = QPainterPathStroker()
+            stroker.setWidth(7)
+            self._shape = stroker.createStroke(path)
         return self._shape
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
@@ -232,12 +259,24 @@ class BoundaryItem(QGraphicsItem):
     def __init__(self, boundary: Boundary) -> None:
         super().__init__()
         self.boundary = boundary
+        self._rect = self._bounds(boundary)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setZValue(Z_BOUNDARY)
+
+    @staticmethod
+    def _bounds(boundary: Boundary) -> QRectF:
         rect = painting.stroke_bounds(boundary.strokes)
         if boundary.label is not None:
             rect = rect.united(box_rect(boundary.label.box))
-        self._rect = rect
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.setZValue(Z_BOUNDARY)
+        return rect
+
+    def set_boundary(self, boundary: Boundary) -> None:
+        if boundary == self.boundary:
+            return
+        self.prepareGeometryChange()
+        self.boundary = boundary
+        self._rect = self._bounds(boundary)
+        self.update()
 
     def type(self) -> int:
         return self.Type

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 
 from genorisk.genogram.geometry import (
     INK,
@@ -95,16 +95,17 @@ def paint_stroke(painter: QPainter, stroke: Stroke, colours: Colours) -> None:
 
 
 def stroke_bounds(strokes: tuple[Stroke, ...]) -> QRectF:
-    rect = QRectF()
+    """The area the strokes cover, pen width included (plain arithmetic: called for every line)."""
+    left = top = float("inf")
+    right = bottom = float("-inf")
     for stroke in strokes:
-        if not stroke.points:
-            continue
-        xs = [p[0] for p in stroke.points]
-        ys = [p[1] for p in stroke.points]
         half = stroke.width / 2 + 1
-        rect = rect.united(QRectF(min(xs) - half, min(ys) - half, max(xs) - min(xs) + 2 * half,
-                                  max(ys) - min(ys) + 2 * half))
-    return rect
+        for x, y in stroke.points:
+            left, right = min(left, x - half), max(right, x + half)
+            top, bottom = min(top, y - half), max(bottom, y + half)
+    if left == float("inf"):
+        return QRectF()
+    return QRectF(left, top, right - left, bottom - top)
 
 
 def shape_path(shape: Shape, box: Box) -> QPainterPath:
@@ -174,16 +175,18 @@ def _text_width(text: str, size: float, bold: bool, italic: bool) -> float:
     return QFontMetricsF(label_font(size, bold, italic)).horizontalAdvance(text) / _FONT_SCALE
 
 
-def paint_label(painter: QPainter, label: Label, colours: Colours) -> None:
-    """Text at its anchor and baseline; a paper-coloured halo first when asked for."""
-    if not label.text:
-        return
-    if label.halo:
-        halo = QColor(colours.paper)
-        halo.setAlpha(colours.halo_alpha)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(halo)
-        painter.drawRect(box_rect(label.box))
+@dataclass(frozen=True)
+class PreparedLabel:
+    """What painting one label needs, worked out once per label value (labels are immutable)."""
+
+    font: QFont
+    placement: QTransform
+    """From text space (the enlarged font's units) to drawing units: anchor, alignment and any squeeze."""
+    halo: QRectF | None
+
+
+@lru_cache(maxsize=50000)
+def prepare_label(label: Label) -> PreparedLabel:
     width = _text_width(label.text, label.size, label.bold, label.italic)
     squeeze = 1.0
     if label.box.width > 0 and width > label.box.width:
@@ -195,13 +198,32 @@ def paint_label(painter: QPainter, label: Label, colours: Colours) -> None:
         left = label.x - width
     else:
         left = label.x
-    painter.save()
-    painter.translate(left, label.baseline)
-    painter.scale(squeeze / _FONT_SCALE, 1 / _FONT_SCALE)
-    painter.setFont(label_font(label.size, label.bold, label.italic))
+    placement = QTransform.fromTranslate(left, label.baseline)
+    placement.scale(squeeze / _FONT_SCALE, 1 / _FONT_SCALE)
+    return PreparedLabel(label_font(label.size, label.bold, label.italic), placement,
+                         box_rect(label.box) if label.halo else None)
+
+
+_ORIGIN = QPointF(0, 0)
+
+
+def paint_label(painter: QPainter, label: Label, colours: Colours) -> None:
+    """Text at its anchor and baseline; a paper-coloured halo first when asked for."""
+    if not label.text:
+        return
+    prepared = prepare_label(label)
+    if prepared.halo is not None:
+        halo = QColor(colours.paper)
+        halo.setAlpha(colours.halo_alpha)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(halo)
+        painter.drawRect(prepared.halo)
+    world = painter.worldTransform()
+    painter.setWorldTransform(prepared.placement * world)
+    painter.setFont(prepared.font)
     painter.setPen(colours.colour(label.colour))
-    painter.drawText(QPointF(0, 0), label.text)
-    painter.restore()
+    painter.drawText(_ORIGIN, label.text)
+    painter.setWorldTransform(world)
 
 
 def paint_line(painter: QPainter, line: Line, colours: Colours) -> None:

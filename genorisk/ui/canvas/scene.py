@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
-from genorisk.genogram.geometry import Geometry, Label
+from genorisk.genogram.geometry import Boundary, Geometry, Label, Line
 from genorisk.ui.canvas.items import (
     BoundaryItem,
     LabelItem,
@@ -51,7 +51,7 @@ class GenogramScene(QGraphicsScene):
         self._legend: LegendItem | None = None
         self.person_tooltip: Callable[[str], str] | None = None
         self.line_tooltip: Callable[[tuple[str, ...]], str] | None = None
-        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
 
     # --- showing geometry -------------------------------------------------------------------------
     def show(self, geometry: Geometry) -> None:
@@ -84,18 +84,30 @@ class GenogramScene(QGraphicsScene):
                 if item.pos() != QPointF(0, 0):
                     item.setPos(0, 0)
 
-        others: dict[Hashable, Callable[[], QGraphicsItem]] = {}
+        # Lines, free labels and household outlines are matched by a stable key (a line's id, a label's
+        # role, owner and text…), so a re-layout that moves them updates items instead of replacing them.
+        wanted_others: dict[Hashable, Line | Label | Boundary] = {}
         for line in geometry.lines:
-            others[("line", line)] = lambda line=line: LineItem(line)
+            wanted_others[_unique(wanted_others, ("line", line.id))] = line
         for label in free_labels:
-            others[("label", label)] = lambda label=label: LabelItem(label)
+            wanted_others[_unique(wanted_others, ("label", label.role, label.entity_id, label.person_id,
+                                                  label.text))] = label
         for boundary in geometry.boundaries:
-            others[("boundary", boundary)] = lambda boundary=boundary: BoundaryItem(boundary)
-        for key in [k for k in self._others if k not in others]:
+            wanted_others[_unique(wanted_others, ("boundary", boundary.id))] = boundary
+        for key in [k for k in self._others if k not in wanted_others]:
             self.removeItem(self._others.pop(key))
-        for key, make in others.items():
-            if key not in self._others:
-                item = make()
+        for key, value in wanted_others.items():
+            existing = self._others.get(key)
+            if isinstance(existing, LineItem) and isinstance(value, Line):
+                existing.set_line(value)
+            elif isinstance(existing, LabelItem) and isinstance(value, Label):
+                existing.set_label(value)
+            elif isinstance(existing, BoundaryItem) and isinstance(value, Boundary):
+                existing.set_boundary(value)
+            else:
+                if existing is not None:
+                    self.removeItem(existing)
+                item = _make_item(value)
                 self._others[key] = item
                 self.addItem(item)
 
@@ -182,6 +194,24 @@ class GenogramScene(QGraphicsScene):
     def person_box(self, person_id: str) -> QRectF:
         item = self.symbols.get(person_id)
         return box_rect(item.symbol.box).translated(item.pos()) if item is not None else QRectF()
+
+
+def _unique(taken: dict[Hashable, Any], key: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The key, or the key with a counter when the same key is already in use (e.g. a repeated label)."""
+    if key not in taken:
+        return key
+    number = 2
+    while (*key, number) in taken:
+        number += 1
+    return (*key, number)
+
+
+def _make_item(value: Line | Label | Boundary) -> QGraphicsItem:
+    if isinstance(value, Line):
+        return LineItem(value)
+    if isinstance(value, Label):
+        return LabelItem(value)
+    return BoundaryItem(value)
 
 
 def _identity() -> Any:

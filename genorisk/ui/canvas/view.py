@@ -14,7 +14,7 @@ from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsView, QWidget
 
-from genorisk.ui.canvas.items import SymbolItem
+from genorisk.ui.canvas.items import CanvasZoom, SymbolItem
 from genorisk.ui.canvas.scene import GenogramScene
 
 MIN_ZOOM = 0.05
@@ -51,6 +51,8 @@ class GenogramView(QGraphicsView):
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontAdjustForAntialiasing, True)
+        # Every item sets its own pen, brush and font, so the view need not save and restore them per item.
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._space_held = False
@@ -70,6 +72,10 @@ class GenogramView(QGraphicsView):
         scale = factor / self.zoom if self.zoom else 1.0
         self.scale(scale, scale)
         self.setTransformationAnchor(old_anchor)
+        self._zoomed()
+
+    def _zoomed(self) -> None:
+        CanvasZoom.current = self.zoom
         self.zoom_changed.emit(self.zoom)
 
     def zoom_in(self) -> None:
@@ -92,7 +98,7 @@ class GenogramView(QGraphicsView):
         self.fitInView(rect.adjusted(-16, -16, 16, 16), Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom > 1.5:  # a tiny family is not blown up to poster size
             self.set_zoom(1.5)
-        self.zoom_changed.emit(self.zoom)
+        self._zoomed()
 
     def fit_when_shown(self) -> None:
         """Fit now, and again whenever the view is resized until the practitioner zooms or pans.

@@ -1,0 +1,200 @@
+"""Desktop workspace speed: medians, with one JSON object on the last line.
+
+    .venv/bin/python benchmarks/ui.py [--repeats 5]
+
+Measures (never as timed tests):
+
+1. Cold start to an interactive window with the last case open (the demo), as a subprocess from
+   interpreter start to the first pass of the event loop after the window is shown, against a bare
+   PySide6 window started the same way on the same machine. Target: at most 2 × the bare window.
+2. Opening a 1,000-person case (``genorisk.genogram.synthetic.synthetic_case``) and showing its
+   genogram: from asking the main window to open it (reading it from SQLite with a fresh store, laying
+   it out with the engine, building the scene and the panels) to the canvas painted. Target ≤ 1 s.
+3. One edit on a 200-person case (add a partner), saved in one transaction, re-laid out by the engine
+   and repainted. Target ≤ 100 ms.
+
+Both start-ups run with QT_QPA_PLATFORM=offscreen so the figure does not depend on a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+BARE_WINDOW = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.setCentralWidget(QLabel("bare PySide6 window"))
+window.resize(1360, 860)
+window.show()
+QTimer.singleShot(0, app.quit)
+sys.exit(app.exec())
+"""
+
+GENORISK_WINDOW = "import sys; from genorisk.cli.main import main; sys.exit(main([]))"
+
+
+def _timed_run(code: str, environment: dict[str, str]) -> float:
+    started = time.perf_counter()
+    finished = subprocess.run([sys.executable, "-c", code], env=environment, capture_output=True, text=True,
+                              timeout=300)
+    elapsed = (time.perf_counter() - started) * 1000
+    if finished.returncode != 0:
+        raise RuntimeError(f"start-up failed: {finished.stderr[-1500:]}")
+    return elapsed
+
+
+def cold_start(repeats: int) -> dict[str, Any]:
+    """Median start-up of genorisk (last case open) and of a bare window, alternating runs."""
+    home = Path(tempfile.mkdtemp(prefix="genorisk-bench-"))
+    try:
+        environment = {key: value for key, value in os.environ.items() if not key.startswith("GENORISK_")}
+        environment.update(QT_QPA_PLATFORM="offscreen", GENORISK_HOME=str(home), GENORISK_USER="Benchmark",
+                           GENORISK_QUIT_WHEN_READY="1")
+        _timed_run(GENORISK_WINDOW, environment)  # first start: installs the demo, sets it as the last case
+        _timed_run(BARE_WINDOW, environment)  # warm the file cache for both
+        genorisk_times, bare_times = [], []
+        for _ in range(repeats):
+            bare_times.append(_timed_run(BARE_WINDOW, environment))
+            genorisk_times.append(_timed_run(GENORISK_WINDOW, environment))
+        genorisk_ms = statistics.median(genorisk_times)
+        bare_ms = statistics.median(bare_times)
+        return {
+            "genorisk_ms": round(genorisk_ms, 1),
+            "bare_pyside6_ms": round(bare_ms, 1),
+            "ratio": round(genorisk_ms / bare_ms, 2),
+            "target_ratio": 2.0,
+            "runs": repeats,
+        }
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+
+
+def _workspace_timings(repeats: int) -> dict[str, Any]:
+    from PySide6.QtWidgets import QApplication
+
+    from genorisk.domain import editing
+    from genorisk.domain.entities import Person, new_id
+    from genorisk.domain.values import Sex
+    from genorisk.genogram.synthetic import synthetic_case
+    from genorisk.store.repository import Store
+    from genorisk.ui.app import make_application
+    from genorisk.ui.main_window import MainWindow
+    from genorisk.ui.settings import UiSettings
+
+    app = make_application([])
+    home = Path(tempfile.mkdtemp(prefix="genorisk-bench-"))
+    os.environ["GENORISK_HOME"] = str(home)
+    try:
+        # synthetic ids repeat between families, so each family gets its own database file
+        path, mid_path = home / "big.db", home / "mid.db"
+        big_case, big_entities = synthetic_case(1000, seed=3)
+        mid_case, mid_entities = synthetic_case(200, seed=5)
+        for file, case, entities in ((path, big_case, big_entities), (mid_path, mid_case, mid_entities)):
+            setup = Store.open(file, user="Benchmark")
+            setup.create_case(case, entities)
+            setup.close()
+
+        open_times: list[float] = []
+        for _ in range(repeats + 1):
+            store = Store.open(path, user="Benchmark")  # nothing cached: the case is read from SQLite
+            window = MainWindow(store, "Benchmark", UiSettings())
+            window.resize(1360, 860)
+            window.show()
+            app.processEvents()
+            started = time.perf_counter()
+            window.open_case(big_case.id)
+            assert window.workspace is not None
+            while window.workspace.geometry_model is None:  # a big family is laid out in the background
+                app.processEvents()
+            window.workspace.view.viewport().repaint()
+            app.processEvents()
+            open_times.append((time.perf_counter() - started) * 1000)
+            people_drawn = len(window.workspace.scene.symbols)
+            window.close_case(show_list=False)
+            window.close()
+            window.deleteLater()
+            app.processEvents()
+            store.close()
+        open_times = open_times[1:]  # the first run warms Python's imports and caches
+
+        store = Store.open(mid_path, user="Benchmark")
+        window = MainWindow(store, "Benchmark", UiSettings())
+        window.resize(1360, 860)
+        window.show()
+        window.open_case(mid_case.id)
+        app.processEvents()
+        assert window.session is not None and window.workspace is not None
+        session, workspace = window.session, window.workspace
+        edit_times: list[float] = []
+        layout_times: list[float] = []
+        anchors = [p.id for p in session.record.people][:: max(len(session.record.people) // (repeats + 2), 1)]
+        for number, anchor in enumerate(anchors[: repeats + 1]):
+            partner = Person(id=new_id(), case_id=mid_case.id, given_names=f"Partner{number}", family_name="Bench",
+                             sex=Sex.UNKNOWN)
+            union = editing.new_partnership(mid_case.id, anchor, partner.id)
+            command = editing.add_partner(session.record, anchor, partner, union)
+            started = time.perf_counter()
+            assert session.execute(command)
+            workspace.view.viewport().repaint()
+            edit_times.append((time.perf_counter() - started) * 1000)
+            layout_times.append(workspace.last_layout_ms)
+        edit_times, layout_times = edit_times[1:], layout_times[1:]
+        window.close_case(show_list=False)
+        store.close()
+        app.processEvents()
+        del app
+        return {
+            "open_1000_person_case_ms": round(statistics.median(open_times), 1),
+            "open_1000_target_ms": 1000,
+            "people_drawn": people_drawn,
+            "edit_200_person_case_ms": round(statistics.median(edit_times), 1),
+            "edit_200_layout_part_ms": round(statistics.median(layout_times), 1),
+            "edit_200_target_ms": 100,
+            "runs": repeats,
+        }
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+        _ = QApplication
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=5)
+    args = parser.parse_args()
+    start = cold_start(args.repeats)
+    print(f"cold start: genorisk {start['genorisk_ms']} ms, bare PySide6 {start['bare_pyside6_ms']} ms "
+          f"(ratio {start['ratio']}, target ≤ 2)", file=sys.stderr)
+    workspace = _workspace_timings(args.repeats)
+    print(f"open 1,000 people: {workspace['open_1000_person_case_ms']} ms (target ≤ 1000); one edit on 200: "
+          f"{workspace['edit_200_person_case_ms']} ms (target ≤ 100)", file=sys.stderr)
+    result = {
+        "benchmark": "ui",
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "cpus": os.cpu_count(),
+        "cold_start": start,
+        "workspace": workspace,
+    }
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
