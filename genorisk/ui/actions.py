@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QWidget
 from genorisk.domain import editing
 from genorisk.domain.commands import Command
 from genorisk.domain.entities import HouseholdMember
+from genorisk.domain.record import CaseRecord
 from genorisk.ui.dialogs.case import CaseDetailsDialog
 from genorisk.ui.dialogs.family import (
     AddChildDialog,
@@ -232,6 +233,6 @@ class PersonActions(QObject):
         if box.clickedButton() is remove:
             self.session.execute(command)
 
-    def _record(self):  # type: ignore[no-untyped-def]
+    def _record(self) -> CaseRecord:
         assert self.session is not None
         return self.session.record

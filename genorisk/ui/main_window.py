@@ -9,11 +9,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoGroup
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QStackedWidget,
+    QWidget,
 )
 from shiboken6 import isValid
 
@@ -35,19 +35,13 @@ from genorisk.ui.background import run_in_background
 from genorisk.ui.case_list import CaseListPage
 from genorisk.ui.dialogs.family import MarkingDialog
 from genorisk.ui.panels import PanelContext
-from genorisk.ui.printing import (
-    PrintOptions,
-    PrintOptionsDialog,
-    default_file_name,
-    export_pdf,
-    export_png,
-    export_svg,
-    render_to_printer,
-)
 from genorisk.ui.session import CaseSession
 from genorisk.ui.settings import UiSettings
 from genorisk.ui.theme import apply_theme
 from genorisk.ui.workspace import CaseWorkspace
+
+if TYPE_CHECKING:
+    from genorisk.ui.printing import PrintOptions
 
 log = logging.getLogger(__name__)
 
@@ -281,7 +275,7 @@ class MainWindow(QMainWindow):
         has_case = self.session is not None and self.workspace is not None \
             and self.stack.currentWidget() is self.workspace
         self.person_actions.bind(self.session if has_case else None)
-        self.undo_group.setActiveStack(self.session.undo_stack if has_case and self.session else None)
+        self.undo_group.setActiveStack(self.session.undo_stack if has_case and self.session else None)  # type: ignore[arg-type]
         for action in (self.close_case_action, self.export_bundle_action, self.export_png_action,
                        self.export_svg_action, self.export_pdf_action, self.print_action, self.zoom_in_action,
                        self.zoom_out_action, self.fit_action, self.actual_size_action, self.find_action,
@@ -448,6 +442,10 @@ class MainWindow(QMainWindow):
         return self.workspace.geometry_model if self.workspace is not None else None
 
     def print_genogram(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from genorisk.ui.printing import PrintOptions, PrintOptionsDialog, render_to_printer
+
         geometry = self._geometry()
         if geometry is None or self.session is None:
             return
@@ -469,6 +467,15 @@ class MainWindow(QMainWindow):
 
     def export_genogram(self, kind: str, path: Path | None = None, options: PrintOptions | None = None) -> None:
         """Export PNG, SVG or PDF (named after the case reference); PDF asks fit or tile first."""
+        from genorisk.ui.printing import (
+            PrintOptions,
+            PrintOptionsDialog,
+            default_file_name,
+            export_pdf,
+            export_png,
+            export_svg,
+        )
+
         geometry = self._geometry()
         if geometry is None or self.session is None:
             return
@@ -505,7 +512,7 @@ class MainWindow(QMainWindow):
 
         run_in_background(self, f"Exporting {kind.upper()}…", work,
                           lambda written: self.statusBar().showMessage(f"Exported {written}", 8000),
-                          lambda error: QMessageBox.warning(self, "Not exported", f"The export failed: {error}"))
+                          lambda error: _warn(self, "Not exported", f"The export failed: {error}"))
 
     # --- import and export of cases -------------------------------------------------------------------
     def import_bundle(self) -> None:
@@ -524,7 +531,7 @@ class MainWindow(QMainWindow):
 
         def read(path: Path) -> str:
             try:
-                from genorisk.interop.gedcom import read_gedcom  # type: ignore[attr-defined]
+                from genorisk.interop.gedcom import read_gedcom
             except ImportError:
                 from genorisk.interop.gedcom_read import read_gedcom
             family = read_gedcom(path)
@@ -543,7 +550,7 @@ class MainWindow(QMainWindow):
             self.open_case(case_id)
 
         run_in_background(self, f"Importing {path.name}…", work, done,
-                          lambda error: QMessageBox.warning(self, "Not imported",
+                          lambda error: _warn(self, "Not imported",
                                                             f"{path.name} was not imported: {error}\n\n"
                                                             "Nothing was written."))
 
@@ -562,7 +569,7 @@ class MainWindow(QMainWindow):
         target = Path(chosen)
         run_in_background(self, "Exporting the case…", lambda progress, cancelled: export_case(record, target),
                           lambda _: self.statusBar().showMessage(f"Exported {target}", 8000),
-                          lambda error: QMessageBox.warning(self, "Not exported", str(error)))
+                          lambda error: _warn(self, "Not exported", str(error)))
 
     # --- help ---------------------------------------------------------------------------------------
     def show_shortcuts(self) -> None:
@@ -590,3 +597,7 @@ class MainWindow(QMainWindow):
             self.settings.set_window_state_for("workspace", self.workspace.saveState())
         super().closeEvent(event)
 
+
+def _warn(parent: QWidget, title: str, text: str) -> None:
+    """A warning box, for callbacks that must return nothing."""
+    QMessageBox.warning(parent, title, text)

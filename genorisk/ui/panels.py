@@ -74,11 +74,11 @@ class PanelContext:
 
     @property
     def record_changed(self) -> SignalInstance:
-        return self.session.record_changed  # type: ignore[return-value]
+        return self.session.record_changed
 
     @property
     def selection_changed(self) -> SignalInstance:
-        return self.session.selection_changed  # type: ignore[return-value]
+        return self.session.selection_changed
 
     @property
     def undo_stack(self) -> QUndoStack:

@@ -347,7 +347,7 @@ def export_png(path: Path, geometry: Geometry, marking: str, heading: str, *, le
     painter.end()
     temporary = _temporary_beside(path)
     try:
-        if not image.save(str(temporary), "PNG"):
+        if not image.save(str(temporary)):  # the .png suffix chooses the format
             raise OSError(f"could not write {path}")
         _commit(temporary, path)
     finally:

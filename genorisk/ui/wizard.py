@@ -157,7 +157,7 @@ class PeopleRows(QWidget):
 
     def _remove(self, row: QWidget) -> None:
         if row in self.rows:
-            self.rows.remove(row)  # type: ignore[arg-type]
+            self.rows.remove(row)
             row.deleteLater()
 
     def filled(self) -> list[PersonRow]:
@@ -220,23 +220,23 @@ class SubjectChildrenPage(QWizardPage):
         self.setTitle("1. The subject child or children")
         self.setSubTitle("The child (or children) this case is about. Tick 'Unborn' for an expected baby and "
                          "type the due date.")
-        self.children = PeopleRows("Subject child", "Add another &child", unborn=True)
+        self.child_rows = PeopleRows("Subject child", "Add another &child", unborn=True)
         content = QWidget()
         layout = QVBoxLayout(content)
-        layout.addWidget(self.children)
+        layout.addWidget(self.child_rows)
         layout.addStretch(1)
         _scrolling(self, content)
-        for row in self.children.rows:
+        for row in self.child_rows.rows:
             row.given.textChanged.connect(self.completeChanged)
-        self.children.add_button.clicked.connect(self._watch)
+        self.child_rows.add_button.clicked.connect(self._watch)
 
     def _watch(self) -> None:
-        for row in self.children.rows:
+        for row in self.child_rows.rows:
             row.given.textChanged.connect(self.completeChanged, Qt.ConnectionType.UniqueConnection)
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
-        return bool(self.children.filled())
+        return bool(self.child_rows.filled())
 
 
 class ParentsPage(QWizardPage):
@@ -318,13 +318,13 @@ class PartnerEditor(QGroupBox):
             label.setBuddy(widget)
             row.addWidget(label)
             row.addWidget(widget)
-        self.children = PeopleRows("Child of this relationship", "Add a child of this relationship", minimum=0)
+        self.child_rows = PeopleRows("Child of this relationship", "Add a child of this relationship", minimum=0)
         remove = QPushButton("Remove this partner")
         remove.clicked.connect(lambda: self.removed.emit(self))
         layout.addWidget(self.partner)
         layout.addLayout(row)
         layout.addWidget(QLabel("Children of this relationship (wherever they live now):"))
-        layout.addWidget(self.children)
+        layout.addWidget(self.child_rows)
         layout.addWidget(remove, 0, Qt.AlignmentFlag.AlignRight)
 
 
@@ -378,7 +378,7 @@ class ParentAnswer(QGroupBox):
 
     def _remove(self, editor: QWidget) -> None:
         if editor in self.partners:
-            self.partners.remove(editor)  # type: ignore[arg-type]
+            self.partners.remove(editor)
             editor.deleteLater()
             self.changed.emit()
 
@@ -432,14 +432,17 @@ class PreviousPartnersPage(QWizardPage):
         self.answers = []
         while self.content_layout.count():
             item = self.content_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().setParent(None)
+            old = item.widget() if item is not None else None
+            if old is not None:
+                old.setParent(None)
         for row in self.parents_page.named_parents():
             name = " ".join(part for part in (row.given.text().strip(), row.family.text().strip()) if part)
-            answer = keep.get(id(row))
-            if answer is None or answer.parent_name != name:
+            kept = keep.get(id(row))
+            if kept is None or kept.parent_name != name:
                 answer = ParentAnswer(name, self.user)
                 answer.changed.connect(self.completeChanged)
+            else:
+                answer = kept
             self.content_layout.addWidget(answer)
             self.answers.append((row, answer))
         if not self.answers:
@@ -465,7 +468,7 @@ class PreviousPartnersPage(QWizardPage):
                     editor.partner.person("check")
                     editor.start.value()
                     editor.end.value()
-                    for child in editor.children.filled():
+                    for child in editor.child_rows.filled():
                         child.person("check")
             except FormError as problem:
                 QMessageBox.warning(self, "Previous partners", f"{answer.parent_name}: {problem}")
@@ -606,7 +609,7 @@ class NewCaseWizard(QWizard):
     def _entered(self, page_id: int) -> None:
         if self.page(page_id) is self.household_page:
             names: list[tuple[str, str, bool]] = []
-            for row in self.children_page.children.filled():
+            for row in self.children_page.child_rows.filled():
                 names.append((str(id(row)), _row_name(row) + " (subject child)", True))
             for row in self.parents_page.named_parents():
                 names.append((str(id(row)), _row_name(row) + " (parent)", True))
@@ -617,7 +620,7 @@ class NewCaseWizard(QWizard):
                     if not editor.partner.is_empty():
                         names.append((str(id(editor)), _row_name(editor.partner) + " (previous partner)",
                                       False))
-                    for child in editor.children.filled():
+                    for child in editor.child_rows.filled():
                         names.append((str(id(child)), _row_name(child) + f" (child of {answer.parent_name})",
                                       False))
             self.household_page.set_candidates(names)
@@ -654,7 +657,7 @@ class NewCaseWizard(QWizard):
         people_by_row: dict[int, Person] = {}
 
         children: list[Person] = []
-        for row in self.children_page.children.filled():
+        for row in self.children_page.child_rows.filled():
             child = row.person(case_id, is_subject_child=True)
             assert child is not None
             children.append(child)
@@ -675,7 +678,7 @@ class NewCaseWizard(QWizard):
             status_between = self.parents_page.status.currentData()
             assert isinstance(status_between, PartnershipStatus)
             draft.add(new_partnership(case_id, parents[0].id, parents[1].id,
-                                      self.parents_page.kind.currentData(),  # type: ignore[arg-type]
+                                      self.parents_page.kind.currentData(),
                                       status_between, self.parents_page.start.value(), None, parentage))
 
         for row, answer in self.partners_page.answers:
@@ -734,11 +737,11 @@ class NewCaseWizard(QWizard):
             draft.add(partner)
             status = editor.status.currentData()
             assert isinstance(status, PartnershipStatus)
-            draft.add(new_partnership(case_id, parent.id, partner.id, editor.kind.currentData(),  # type: ignore[arg-type]
+            draft.add(new_partnership(case_id, parent.id, partner.id, editor.kind.currentData(),
                                       status, editor.start.value(),
                                       editor.end.value() if status is not PartnershipStatus.TOGETHER else None,
                                       provenance))
-            for row in editor.children.filled():
+            for row in editor.child_rows.filled():
                 child = row.person(case_id)
                 assert child is not None
                 people_by_row[id(row)] = child

@@ -64,7 +64,7 @@ def fill_wizard(wizard: NewCaseWizard) -> None:
     pick(page.status, CaseStatus.CHILD_IN_NEED)
     wizard.button(QWizard.WizardButton.NextButton).click()
 
-    children = wizard.children_page.children
+    children = wizard.children_page.child_rows
     children.rows[0].set_values("Rowan", "Pryce", Sex.MALE, "14/08/2026")
     assert wizard.children_page.isComplete()
     wizard.button(QWizard.WizardButton.NextButton).click()
@@ -89,8 +89,8 @@ def fill_wizard(wizard: NewCaseWizard) -> None:
     pick(dean.status, PartnershipStatus.SEPARATED)
     dean.start.setText("2016")
     dean.end.setText("03/2023")
-    dean.children.add_row().set_values("Tyler", "Morton", Sex.MALE, "21/05/2017")
-    dean.children.add_row().set_values("Maisie", "Morton", Sex.FEMALE, "08/10/2019")
+    dean.child_rows.add_row().set_values("Tyler", "Morton", Sex.MALE, "21/05/2017")
+    dean.child_rows.add_row().set_values("Maisie", "Morton", Sex.FEMALE, "08/10/2019")
     self_report(kayleigh.provenance, "Kayleigh Ashby")
     assert not partners.isComplete(), "Jason has not been answered for yet"
     jason.names.setChecked(True)
@@ -99,14 +99,14 @@ def fill_wizard(wizard: NewCaseWizard) -> None:
     pick(leanne.kind, PartnershipKind.COHABITING)
     leanne.start.setText("2012")
     leanne.end.setText("08/2016")
-    leanne.children.add_row().set_values("Kai", "Hurst", Sex.MALE, "11/02/2014")
+    leanne.child_rows.add_row().set_values("Kai", "Hurst", Sex.MALE, "11/02/2014")
     sophie = jason.add_partner()
     sophie.partner.set_values("Sophie", "Dale", Sex.FEMALE, "25/01/1996")
     pick(sophie.kind, PartnershipKind.MARRIED)
     pick(sophie.status, PartnershipStatus.DIVORCED)
     sophie.start.setText("14/07/2018")
     sophie.end.setText("11/2023")
-    sophie.children.add_row().set_values("Lily-Rose", "Pryce", Sex.FEMALE, "17/06/2020")
+    sophie.child_rows.add_row().set_values("Lily-Rose", "Pryce", Sex.FEMALE, "17/06/2020")
     agency(jason.provenance, "Kirkhaven Constabulary", "DA/16/04417")
     assert partners.isComplete()
     wizard.button(QWizard.WizardButton.NextButton).click()
@@ -329,7 +329,7 @@ def test_a_parent_left_not_known_opens_a_check(qtbot: Any, store: Store, window:
     def wizard(w: NewCaseWizard) -> None:
         w.case_page.reference.setText("EH-TEST-7")
         w.button(QWizard.WizardButton.NextButton).click()
-        w.children_page.children.rows[0].set_values("Ava", "Stone", Sex.FEMALE, "01/02/2022")
+        w.children_page.child_rows.rows[0].set_values("Ava", "Stone", Sex.FEMALE, "01/02/2022")
         w.button(QWizard.WizardButton.NextButton).click()
         (_, mother), (father_unknown, _) = w.parents_page.parents
         mother.set_values("Gemma", "Stone", Sex.FEMALE, "1990")

@@ -22,6 +22,9 @@ from genorisk.ui.canvas.painting import Colours, box_rect
 #: Hide small text when zoomed out this far (speed and legibility on big families).
 TEXT_LEVEL_OF_DETAIL = 0.22
 
+#: QGraphicsItem::UserType: item type numbers above it are ours (one per item class).
+USER_TYPE: int = int(getattr(QGraphicsItem, "UserType", 65536))
+
 Z_BOUNDARY, Z_FAMILY_LINE, Z_SYMBOL, Z_LABEL, Z_OVERLAY_LINE, Z_LEGEND = 0, 1, 2, 3, 4, 5
 
 
@@ -40,7 +43,7 @@ class CanvasZoom:
 class LabelItem(QGraphicsItem):
     """One text label. A person's labels are children of the person's symbol and move with it."""
 
-    Type = QGraphicsItem.UserType + 20
+    Type: ClassVar[int] = USER_TYPE + 20
 
     def __init__(self, label: Label, parent: QGraphicsItem | None = None) -> None:
         super().__init__(parent)
@@ -77,7 +80,7 @@ class SymbolItem(QGraphicsItem):
     date labels, so clicking a name selects the person too.
     """
 
-    Type = QGraphicsItem.UserType + 1
+    Type: ClassVar[int] = USER_TYPE + 1
     KIND: ClassVar[SymbolKind | None] = None
 
     def __init__(self, symbol: Symbol, labels: tuple[Label, ...] = ()) -> None:
@@ -117,7 +120,7 @@ class SymbolItem(QGraphicsItem):
                     item.set_label(label)  # the same labels, moved: keep the items
             else:
                 for item in self._label_items:
-                    item.setParentItem(None)
+                    item.setParentItem(None)  # type: ignore[arg-type]  # None detaches the item
                     if item.scene() is not None:
                         item.scene().removeItem(item)
                 self._label_items = [LabelItem(label, self) for label in labels]
@@ -158,37 +161,37 @@ class SymbolItem(QGraphicsItem):
 
 
 class MaleSymbolItem(SymbolItem):
-    Type = QGraphicsItem.UserType + 2
+    Type: ClassVar[int] = USER_TYPE + 2
     KIND = SymbolKind.MALE
 
 
 class FemaleSymbolItem(SymbolItem):
-    Type = QGraphicsItem.UserType + 3
+    Type: ClassVar[int] = USER_TYPE + 3
     KIND = SymbolKind.FEMALE
 
 
 class UnknownSexSymbolItem(SymbolItem):
-    Type = QGraphicsItem.UserType + 4
+    Type: ClassVar[int] = USER_TYPE + 4
     KIND = SymbolKind.UNKNOWN
 
 
 class PregnancySymbolItem(SymbolItem):
-    Type = QGraphicsItem.UserType + 5
+    Type: ClassVar[int] = USER_TYPE + 5
     KIND = SymbolKind.PREGNANCY
 
 
 class MiscarriageSymbolItem(SymbolItem):
-    Type = QGraphicsItem.UserType + 6
+    Type: ClassVar[int] = USER_TYPE + 6
     KIND = SymbolKind.MISCARRIAGE
 
 
 class TerminationSymbolItem(SymbolItem):
-    Type = QGraphicsItem.UserType + 7
+    Type: ClassVar[int] = USER_TYPE + 7
     KIND = SymbolKind.TERMINATION
 
 
 class StillbirthSymbolItem(SymbolItem):
-    Type = QGraphicsItem.UserType + 8
+    Type: ClassVar[int] = USER_TYPE + 8
     KIND = SymbolKind.STILLBIRTH
 
 
@@ -208,7 +211,7 @@ def make_symbol_item(symbol: Symbol, labels: tuple[Label, ...]) -> SymbolItem:
 class LineItem(QGraphicsItem):
     """A union, descent, sibship, child, twin or emotional/abuse line, drawn from its strokes."""
 
-    Type = QGraphicsItem.UserType + 30
+    Type: ClassVar[int] = USER_TYPE + 30
 
     def __init__(self, line: Line) -> None:
         super().__init__()
@@ -254,7 +257,7 @@ class LineItem(QGraphicsItem):
 class BoundaryItem(QGraphicsItem):
     """A household's dotted outline around its current members, with its name."""
 
-    Type = QGraphicsItem.UserType + 40
+    Type: ClassVar[int] = USER_TYPE + 40
 
     def __init__(self, boundary: Boundary) -> None:
         super().__init__()
@@ -297,7 +300,7 @@ class BoundaryItem(QGraphicsItem):
 class LegendItem(QGraphicsItem):
     """The automatic key (only what the drawing uses)."""
 
-    Type = QGraphicsItem.UserType + 50
+    Type: ClassVar[int] = USER_TYPE + 50
 
     def __init__(self, legend: Legend) -> None:
         super().__init__()

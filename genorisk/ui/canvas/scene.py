@@ -107,9 +107,9 @@ class GenogramScene(QGraphicsScene):
             else:
                 if existing is not None:
                     self.removeItem(existing)
-                item = _make_item(value)
-                self._others[key] = item
-                self.addItem(item)
+                created = _make_item(value)
+                self._others[key] = created
+                self.addItem(created)
 
         if self._legend is not None and (geometry.legend is None or self._legend.legend != geometry.legend):
             self.removeItem(self._legend)

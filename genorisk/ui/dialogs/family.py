@@ -86,7 +86,8 @@ class CommandDialog(QDialog):
         """Open tall enough to show the whole form without scrolling, when the screen allows."""
         if not getattr(self, "_sized", False):
             self._sized = True
-            content = self._scroll.widget().sizeHint()
+            inner = self._scroll.widget()
+            content = inner.sizeHint() if inner is not None else self.sizeHint()
             screen = self.screen().availableGeometry() if self.screen() is not None else None
             limit = screen.height() - 80 if screen is not None else 900
             extra = self.buttons.sizeHint().height() + 60
@@ -271,7 +272,7 @@ class AddChildDialog(CommandDialog):
         child = self.fields.person(self.record.case.id)
         provenance = self.provenance.value()
         kind = self.kind.currentData()
-        command = editing.add_child(self.record, child, self.parent_ids(), kind, provenance)  # type: ignore[arg-type]
+        command = editing.add_child(self.record, child, self.parent_ids(), kind, provenance)
         responsibility = self.responsibility.currentData()
         return _map_links(command, lambda link: replace(link, parental_responsibility=responsibility))
 
@@ -308,7 +309,9 @@ class AddParentsDialog(CommandDialog):
         self.provenance = self.provenance_widget("Source: who told us who the parents are?")
         self.body.addWidget(_group("First parent", self.first))
         second_box = _group("Second parent", self.second)
-        second_box.layout().addWidget(self.second_unknown)
+        second_layout = second_box.layout()
+        assert second_layout is not None
+        second_layout.addWidget(self.second_unknown)
         self.body.addWidget(second_box)
         extra = QWidget()
         form = QFormLayout(extra)
@@ -318,9 +321,12 @@ class AddParentsDialog(CommandDialog):
             form.addRow(label, widget)
         self.body.addWidget(extra)
         self.body.addWidget(self.provenance)
-        self.second_unknown.toggled.connect(lambda off: (self.second.setEnabled(not off),
-                                                         self.couple.setEnabled(not off)))
+        self.second_unknown.toggled.connect(self._second_parent_known)
         self.first.focus_first()
+
+    def _second_parent_known(self, unknown: bool) -> None:
+        self.second.setEnabled(not unknown)
+        self.couple.setEnabled(not unknown)
 
     def build(self) -> Command:
         case_id = self.record.case.id
@@ -328,8 +334,7 @@ class AddParentsDialog(CommandDialog):
         if not self.second_unknown.isChecked():
             parents += (self.second.person(case_id),)
         provenance = self.provenance.value()
-        command = editing.add_parents(self.record, self.person.id, parents, self.couple.currentData(),  # type: ignore[arg-type]
-                                      provenance)
+        command = editing.add_parents(self.record, self.person.id, parents, self.couple.currentData(), provenance)
         kind = self.kind.currentData()
         return _map_links(command, lambda link: replace(link, kind=kind))
 
@@ -372,7 +377,7 @@ class AddSiblingDialog(CommandDialog):
         sibling = self.fields.person(self.record.case.id)
         provenance = self.provenance.value()
         if self.twin:
-            command = editing.add_twin(self.record, self.person.id, sibling, self.zygosity.currentData())  # type: ignore[arg-type]
+            command = editing.add_twin(self.record, self.person.id, sibling, self.zygosity.currentData())
         else:
             command = editing.add_sibling(self.record, self.person.id, sibling)
         return _map_links(command, lambda link: replace(link, provenance=provenance))
@@ -421,10 +426,12 @@ class EmotionalLinkDialog(CommandDialog):
             form.addRow(label, widget)
         dates = QWidget()
         dates_form = QFormLayout(dates)
-        for text, widget in (("Sta&rted:", self.start), ("&Ended:", self.end), ("&Notes:", self.notes)):
+        date_rows: tuple[tuple[str, QWidget], ...] = (("Sta&rted:", self.start), ("&Ended:", self.end),
+                                                       ("&Notes:", self.notes))
+        for text, field_widget in date_rows:
             label = QLabel(text)
-            label.setBuddy(widget)
-            dates_form.addRow(label, widget)
+            label.setBuddy(field_widget)
+            dates_form.addRow(label, field_widget)
         self.provenance = self.provenance_widget("Source: who told us, or which record says so?")
         self.body.addWidget(top)
         self.body.addWidget(direction_box)

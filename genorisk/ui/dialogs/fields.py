@@ -7,9 +7,10 @@ what was typed does not make sense, so dialogs can show the message and put the 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -58,7 +59,7 @@ class EnumCombo(QComboBox):
         super().__init__(parent)
         self.enum = enum
 
-    def currentData(self, role: int = Qt.ItemDataRole.UserRole) -> object:  # type: ignore[override]
+    def currentData(self, role: int = Qt.ItemDataRole.UserRole) -> object:
         value = super().currentData(role)
         if value is None or value == "":
             return None
@@ -72,7 +73,7 @@ def enum_combo(
     enum: type[LabelledEnum],
     current: LabelledEnum | None = None,
     name: str = "",
-    labels: dict[LabelledEnum, str] | None = None,
+    labels: Mapping[Any, str] | None = None,
     members: Sequence[LabelledEnum] | None = None,
 ) -> QComboBox:
     """A combo box listing an enum's labels, holding the members as item data."""
@@ -140,6 +141,12 @@ class DateField(QLineEdit):
         return value.earliest() if value else None
 
 
+def _placeholder(combo: QComboBox, text: str) -> None:
+    editor = combo.lineEdit()
+    if editor is not None:
+        editor.setPlaceholderText(text)
+
+
 SOURCE_LABELS: dict[LabelledEnum, str] = {
     SourceKind.SELF_REPORT: "Self-report (someone told us)",
     SourceKind.AGENCY_RECORD: "Agency record",
@@ -176,14 +183,14 @@ class ProvenanceWidget(QGroupBox):
         self.reported_by.setEditable(True)
         self.reported_by.addItems(sorted(set(people)))
         self.reported_by.setCurrentText("")
-        self.reported_by.lineEdit().setPlaceholderText("Who said it (name)")
+        _placeholder(self.reported_by, "Who said it (name)")
         self.reported_by.setAccessibleName("Reported by")
         self.agency = QComboBox()
         self.agency.setObjectName("provenanceAgency")
         self.agency.setEditable(True)
         self.agency.addItems(AGENCIES)
         self.agency.setCurrentText("")
-        self.agency.lineEdit().setPlaceholderText("Agency name")
+        _placeholder(self.agency, "Agency name")
         self.agency.setAccessibleName("Agency")
         self.reference = QLineEdit()
         self.reference.setObjectName("provenanceReference")
@@ -462,7 +469,7 @@ class PersonFields(QWidget):
                 notes=self.notes.toPlainText().strip(),
             )
         try:
-            return replace(base, **values)  # type: ignore[arg-type]
+            return replace(base, **values)
         except ValueError as exc:
             raise FormError(str(exc).capitalize() + ".", self.given_names) from exc
 
