@@ -301,8 +301,11 @@ class MainWindow(QMainWindow):
         self.case_label.setText(f"Case {case.reference} — {case.status.label}")
         people = len(self.session.record.people)
         warnings = len(self.session.warnings)
-        self.people_label.setText(f"{people} {'person' if people == 1 else 'people'}, "
-                                  f"{warnings} warning{'s' if warnings != 1 else ''}")
+        checks = sum(1 for item in self.session.record.verification_items if item.status.value == "open")
+        text = f"{people} {'person' if people == 1 else 'people'}, {warnings} warning{'s' if warnings != 1 else ''}"
+        if checks:
+            text += f", {checks} to be checked"
+        self.people_label.setText(text)
         self.saved_label.setText("✓ Saved")
         self.saved_label.setToolTip("Every change is saved as you make it")
         self.setWindowTitle(f"{case.reference} — {case.title} — genorisk")

@@ -16,13 +16,9 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from genorisk.domain.entities import (
-    EmotionalLink,
     Entity,
     HouseholdMember,
-    ParentChildLink,
-    Partnership,
     Person,
-    TwinSet,
     VerificationItem,
 )
 from genorisk.domain.record import CaseRecord
@@ -390,14 +386,3 @@ class CaseListModel(RowTableModel[CaseSummary]):
             return " ".join((row.reference, row.title, row.status.label, self._names.get(row.id, "")))
         return super().data(index, role)
 
-
-def first_people(entities: Sequence[Entity]) -> tuple[str, ...]:
-    """Ids of the people referred to by some records, in order, without repeats."""
-    seen: dict[str, None] = {}
-    for entity in entities:
-        if isinstance(entity, Person):
-            seen[entity.id] = None
-        elif isinstance(entity, (Partnership, ParentChildLink, EmotionalLink, TwinSet, HouseholdMember)):
-            for person_id in sorted(entity.person_refs()):
-                seen[person_id] = None
-    return tuple(seen)
