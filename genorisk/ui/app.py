@@ -6,7 +6,8 @@ fictional demo case on first start, reopens the last case and restores the windo
 
 Hooks for tests and benchmarks, all off unless set:
 - GENORISK_SCREENSHOT=path.png — once the window is up, save a screenshot there and quit;
-- GENORISK_QUIT_WHEN_READY=1 — quit as soon as the window is up and idle (start-up timing).
+- GENORISK_QUIT_WHEN_READY=1 — print "genorisk: ready" and quit as soon as the window is up and idle
+  (start-up timing).
 """
 
 from __future__ import annotations
@@ -117,4 +118,8 @@ def _install_hooks(app: QApplication, window: MainWindow) -> None:
 
         QTimer.singleShot(int(os.environ.get("GENORISK_SCREENSHOT_DELAY_MS", "800")), save)
     elif os.environ.get("GENORISK_QUIT_WHEN_READY"):
-        QTimer.singleShot(0, app.quit)
+        def ready() -> None:
+            print("genorisk: ready", flush=True)  # the start-up benchmark times this line
+            app.quit()
+
+        QTimer.singleShot(0, ready)
