@@ -201,6 +201,15 @@ class CasePage(QWizardPage):
             label = QLabel(text)
             label.setBuddy(widget)
             form.addRow(label, widget)
+        overview = QLabel(
+            "<p>Then, in order:</p><ol><li>the subject child or children;</li><li>their parents;</li>"
+            "<li>each parent's previous partners and the children of those relationships (an answer is "
+            "needed for every parent);</li><li>the household and regular visitors.</li></ol>"
+            "<p>Each fact asks where it came from. Nothing is saved until you press <b>Finish</b>; then the "
+            "whole case is saved at once, and you carry on from the genogram.</p>")
+        overview.setWordWrap(True)
+        overview.setObjectName("wizardOverview")
+        form.addRow(overview)
         self.registerField("reference*", self.reference)
 
     def validatePage(self) -> bool:
