@@ -18,7 +18,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any, Generic, Protocol, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 from shiboken6 import isValid
 
@@ -130,24 +130,35 @@ class BackgroundTask(QObject, Generic[T]):
     @Slot(object)
     def _finished(self, result: T) -> None:
         gone = self._close("done")
-        if not gone:
-            self._on_done(result)
-        self.done.emit()
+        try:
+            if not gone:
+                self._on_done(result)
+        finally:
+            self._end()
 
     @Slot(object, str)
     def _failed(self, error: BaseException, trace: str) -> None:
         gone = self._close("failed")
         log.error("%s failed:\n%s", self.label, trace)
-        if self._on_error is not None and not gone:
-            self._on_error(error)
-        self.done.emit()
+        try:
+            if self._on_error is not None and not gone:
+                self._on_error(error)
+        finally:
+            self._end()
 
     @Slot()
     def _cancelled(self) -> None:
         gone = self._close("cancelled")
-        if self._on_cancelled is not None and not gone:
-            self._on_cancelled()
+        try:
+            if self._on_cancelled is not None and not gone:
+                self._on_cancelled()
+        finally:
+            self._end()
+
+    def _end(self) -> None:
+        """Announce the end, then go (only now: a callback may have run a nested event loop)."""
         self.done.emit()
+        self.deleteLater()
 
     def _close(self, outcome: str) -> bool:
         """Close the progress dialog; True if the asking window has gone (then no callbacks run)."""
@@ -158,7 +169,6 @@ class BackgroundTask(QObject, Generic[T]):
             self.dialog.hide()
             self.dialog.deleteLater()
         _RUNNING.discard(self)
-        QTimer.singleShot(0, self.deleteLater)
         return self._parent_gone()
 
 
