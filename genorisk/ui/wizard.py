@@ -92,6 +92,7 @@ class PersonRow(QWidget):
         self.unborn.setObjectName("unborn")
         self.unborn.setToolTip("An expected baby: type the due date as the date of birth")
         self.unborn.setVisible(unborn)
+        self.allow_unborn = unborn
         layout.addWidget(self.given, 3)
         layout.addWidget(self.family, 3)
         layout.addWidget(self.sex, 2)
@@ -116,7 +117,7 @@ class PersonRow(QWidget):
         """The person typed, or None for an empty row; FormError if the date makes no sense."""
         if self.is_empty():
             return None
-        unborn = self.unborn.isVisible() and self.unborn.isChecked()
+        unborn = self.allow_unborn and self.unborn.isChecked()  # (isVisible() is False on a page not shown)
         self.born.allow_future = unborn
         born = self.born.value()
         values: dict[str, object] = dict(

@@ -6,6 +6,7 @@ Then every change is undone back to the start and redone, checking at each step 
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QPointF, Qt
@@ -330,6 +331,9 @@ def test_a_parent_left_not_known_opens_a_check(qtbot: Any, store: Store, window:
         w.case_page.reference.setText("EH-TEST-7")
         w.button(QWizard.WizardButton.NextButton).click()
         w.children_page.child_rows.rows[0].set_values("Ava", "Stone", Sex.FEMALE, "01/02/2022")
+        baby = w.children_page.child_rows.add_row()
+        baby.set_values("Baby", "Stone", Sex.UNKNOWN, (date.today() + timedelta(days=60)).strftime("%d/%m/%Y"))
+        baby.unborn.setChecked(True)  # an expected baby: the due date is in the future
         w.button(QWizard.WizardButton.NextButton).click()
         (_, mother), (father_unknown, _) = w.parents_page.parents
         mother.set_values("Gemma", "Stone", Sex.FEMALE, "1990")
@@ -347,6 +351,8 @@ def test_a_parent_left_not_known_opens_a_check(qtbot: Any, store: Store, window:
     window.new_case_action.trigger()
     qtbot.waitUntil(lambda: window.session is not None, timeout=10000)
     assert window.session is not None
+    unborn = next(p for p in window.session.record.people if p.given_names == "Baby")
+    assert unborn.pregnancy is PregnancyOutcome.PREGNANCY and unborn.is_subject_child
     checks = window.session.record.all(VerificationItem)
     assert len(checks) == 1 and checks[0].status is VerificationStatus.OPEN
     assert "Gemma Stone" in checks[0].description and "to be checked" in checks[0].description
