@@ -3,7 +3,3 @@
 Everything here is a view over the Qt-free packages: the domain records, the store, the genogram
 geometry. Changes go through one :class:`~genorisk.ui.session.CaseSession` per open case.
 """
-
-from genorisk.ui import _refcount_guard
-
-_refcount_guard.install()
