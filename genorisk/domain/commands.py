@@ -9,9 +9,9 @@ one transaction, one undo step and one audit entry.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from genorisk.domain.entities import Entity
+from genorisk.domain.entities import Case, Entity
 from genorisk.domain.record import CaseRecord
 
 
@@ -73,8 +73,7 @@ class Command:
         """The record after this command; ConflictError if it was built against another state."""
         for change in self.changes:
             current = record.find(change.new.id if isinstance(change, Put) else change.old.id)
-            expected = change.old
-            if current != expected:
+            if not same_state(current, change.old):
                 target = change.new if isinstance(change, Put) else change.old
                 raise ConflictError(f"{target.summary} has changed since this edit was prepared")
             if isinstance(change, Put):
@@ -82,6 +81,17 @@ class Command:
             else:
                 record = record.with_entities(removed=(change.old,))
         return record
+
+
+def same_state(current: Entity | None, expected: Entity | None) -> bool:
+    """Whether a record is in the state a command expects.
+
+    A case's last-updated time is bookkeeping the store moves on with every change, not a fact a
+    practitioner edited, so it never makes a command stale (undoing a title edit must still work).
+    """
+    if isinstance(current, Case) and isinstance(expected, Case):
+        return replace(current, updated_at=expected.updated_at) == expected
+    return current == expected
 
 
 def put_all(name: str, entities: Iterable[Entity], record: CaseRecord | None = None) -> Command:

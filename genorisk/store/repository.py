@@ -131,6 +131,10 @@ class Store:
         self._cache[case_id] = record
         return record
 
+    def forget(self, case_id: str) -> None:
+        """Drop the cached copy of a case so the next load reads the database."""
+        self._cache.pop(case_id, None)
+
     def load_by_reference(self, reference: str) -> CaseRecord:
         return self.load(self.case_id_for(reference))
 

@@ -18,8 +18,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from genorisk.domain.commands import Change, Command, ConflictError, Put
-from genorisk.domain.entities import Case
+from genorisk.domain.commands import Command, ConflictError
 from genorisk.domain.record import CaseRecord
 from genorisk.domain.validation import Issue, ValidationFailed
 from genorisk.store.repository import Store
@@ -40,32 +39,10 @@ class DomainUndoCommand(QUndoCommand):
         if self._skip_first_redo:
             self._skip_first_redo = False
             return
-        if self.session._write(self.command, undo=False, on_undo_stack=self):
-            self.command = rebase_case_changes(self.command, self.session.record, after_undo=False)
+        self.session._write(self.command, undo=False, on_undo_stack=self)
 
     def undo(self) -> None:
-        if self.session._write(self.command, undo=True, on_undo_stack=self):
-            self.command = rebase_case_changes(self.command, self.session.record, after_undo=True)
-
-
-def rebase_case_changes(command: Command, record: CaseRecord, *, after_undo: bool) -> Command:
-    """The command with its Case versions matching what the store now holds.
-
-    The store stamps ``updated_at`` on the case whenever it writes it, so a command that edits the
-    case itself (title, status) would otherwise no longer match the stored case when undone or redone.
-    """
-    changes: list[Change] = []
-    rebased = False
-    for change in command.changes:
-        if isinstance(change, Put) and isinstance(change.new, Case):
-            if after_undo and change.old is not None:
-                change = Put(change.new, record.case)
-                rebased = True
-            elif not after_undo:
-                change = Put(record.case, change.old)
-                rebased = True
-        changes.append(change)
-    return Command(command.name, tuple(changes)) if rebased else command
+        self.session._write(self.command, undo=True, on_undo_stack=self)
 
 
 class CaseSession(QObject):
@@ -102,7 +79,6 @@ class CaseSession(QObject):
             return False
         if not self._write(command, undo=False, on_undo_stack=None):
             return False
-        command = rebase_case_changes(command, self.record, after_undo=False)
         self.undo_stack.push(DomainUndoCommand(self, command, already_applied=True))
         return True
 
@@ -136,7 +112,7 @@ class CaseSession(QObject):
 
     def reload(self) -> None:
         """Re-read the case from the store (after a refusal, an import or another tool's change)."""
-        self.store._cache.pop(self.case_id, None)
+        self.store.forget(self.case_id)
         self._set_record(self.store.load(self.case_id), frozenset())
 
     def _set_record(self, record: CaseRecord, touched: frozenset[str]) -> None:

@@ -144,3 +144,14 @@ def test_the_data_directory_follows_genorisk_home(private_home: Path) -> None:
     from genorisk.store import paths
 
     assert paths.database_path() == private_home / "genorisk.db"
+
+
+def test_editing_the_case_itself_can_be_undone_and_redone(store: Store) -> None:
+    family = Family()
+    family.person("mum", Sex.FEMALE)
+    record = store.create_case(family.case, family.entities)
+    rename = editing.update_entity(record, replace(record.case, title="Renamed family"))
+    assert store.apply(rename).case.title == "Renamed family"
+    assert store.undo(rename).case.title == "Test family"
+    assert store.apply(rename).case.title == "Renamed family"
+    assert Store.open(store.path).load(family.case.id).case.title == "Renamed family"
