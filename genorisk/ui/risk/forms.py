@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from genorisk.domain.values import Provenance, SourceKind, display_date
 from genorisk.risk.instruments import AnswerValue, FieldDef, FieldType, FormProblem, Instrument, validate_answers
-from genorisk.ui.dialogs.fields import DateField, FormError, ProvenanceWidget
+from genorisk.ui.dialogs.fields import DateField, FormError, ProvenanceWidget, qt_datetime
 
 SOURCE_CHOICES = (
     (SourceKind.SELF_REPORT, "Victim / person's own account"),
@@ -211,7 +211,7 @@ class InstrumentForm(QWidget):
             edit.setDisplayFormat("dd/MM/yyyy HH:mm")
             edit.setCalendarPopup(True)
             return (edit, lambda: edit.dateTime().toPython(),
-                    lambda v: edit.setDateTime(QDateTime(v)) if isinstance(v, datetime) else None)
+                    lambda v: edit.setDateTime(qt_datetime(v)) if isinstance(v, datetime) else None)
         if kind is FieldType.INTEGER:
             spin = QSpinBox()
             spin.setRange(f.minimum if f.minimum is not None else 0, f.maximum if f.maximum is not None else 999)

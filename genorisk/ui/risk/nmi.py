@@ -55,6 +55,7 @@ from genorisk.risk.nmi import (
     load_nmi_protocol,
 )
 from genorisk.store.repository import Store
+from genorisk.ui.dialogs.fields import qt_datetime
 from genorisk.ui.risk.bodymap import BodyMapWidget
 
 STEP_CHILD, STEP_REFERRAL, STEP_MAP, STEP_EXPLANATION = range(4)
@@ -372,7 +373,7 @@ class NmiDialog(QDialog):
 
     def _load(self, injury: NmiInjury) -> None:
         self.child.setCurrentIndex(max(self.child.findData(injury.child_id), 0))
-        self.seen_at.setDateTime(QDateTime(injury.seen_at))
+        self.seen_at.setDateTime(qt_datetime(injury.seen_at))
         self.seen_where.setText(injury.seen_where)
         for mark, check in self.marks.items():
             check.setChecked(mark in injury.mark_types)
@@ -390,19 +391,19 @@ class NmiDialog(QDialog):
         self.explanation.setPlainText(injury.explanation_verbatim)
         self.explanation_by.setCurrentText(injury.explanation_given_by)
         if injury.explanation_given_at:
-            self.explanation_at.setDateTime(QDateTime(injury.explanation_given_at))
+            self.explanation_at.setDateTime(qt_datetime(injury.explanation_given_at))
         self.parents.setCurrentIndex(max(self.parents.findData(injury.parents_informed), 0))
         self.parents_reason.setText(injury.parents_not_informed_reason)
         self.referral_reference.setText(injury.referral_reference)
         if injury.referral_made_at:
             self.referral_made.setChecked(True)
-            self.referral_at.setDateTime(QDateTime(injury.referral_made_at))
+            self.referral_at.setDateTime(qt_datetime(injury.referral_made_at))
         self.paediatric.setText(injury.paediatric_assessment)
         self.manager_reason.setPlainText(injury.manager_reason)
         self.manager_name.setText(injury.manager_name)
         if injury.manager_approved_at:
             self.manager_approved.setChecked(True)
-            self.manager_at.setDateTime(QDateTime(injury.manager_approved_at))
+            self.manager_at.setDateTime(qt_datetime(injury.manager_approved_at))
         self.notes.setPlainText(injury.notes)
 
     # --- the route ----------------------------------------------------------------------------------------
