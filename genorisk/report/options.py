@@ -51,3 +51,23 @@ def default_file_name(record: CaseRecord, on: date, redaction: RedactionProfile 
     safe = re.sub(r"[^A-Za-z0-9_-]+", "-", record.case.reference).strip("-") or "case"
     suffix = "-for-parents" if redaction is RedactionProfile.PARENTS else ""
     return f"{safe}-summary{suffix}-{on.isoformat()}.pdf"
+
+
+SECTION_TITLES: tuple[str, ...] = (
+    "Case and status",
+    "Subject children",
+    "Household now and over time",
+    "Genogram",
+    "Previous relationships and their children",
+    "Risk factors",
+    "Instrument results",
+    "Prompts and decisions",
+    "Chronology and cumulative timeline",
+    "Agencies and information sharing",
+    "Ecomap",
+    "Meetings and outstanding actions",
+    "Voice of the child",
+    "Analysis",
+    "Supervisor sign-off",
+)
+"""The summary's sections in order, without loading reportlab (the app's outline shows them)."""

@@ -11,16 +11,18 @@ import os
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, exc
 from sqlalchemy.pool import NullPool
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+SCHEMA_HEAD = "0003"
+"""The newest migration's revision. Known without loading Alembic, so a start-up on an up-to-date
+database never imports it; tests/store checks it against the migration scripts."""
 BACKUPS_KEPT = 10
 
 PRAGMAS = (
@@ -59,6 +61,8 @@ def make_engine(path: Path) -> Engine:
 
 
 def alembic_config(engine: Engine | None = None) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     if engine is not None:
@@ -67,14 +71,22 @@ def alembic_config(engine: Engine | None = None) -> Config:
 
 
 def head_revision() -> str:
+    """The newest revision among the migration scripts (loads Alembic)."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The database's schema revision, or None for a new database."""
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        try:
+            value = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+        except exc.OperationalError:  # no alembic_version table yet
+            return None
+    return str(value) if value is not None else None
 
 
 def backup(engine_path: Path, destination: Path) -> Path:
@@ -105,12 +117,14 @@ def open_database(path: Path, backups: Path | None = None) -> Engine:
         engine = make_engine(path)
         _check_integrity(engine, path)
         current = current_revision(engine)
-        head = head_revision()
+        head = SCHEMA_HEAD
         if current != head:
             if existed and backups is not None:
                 stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
                 backup(path, backups / f"{path.stem}-before-{head}-{stamp}.db")
                 _prune_backups(backups, path.stem)
+            from alembic import command
+
             try:
                 command.upgrade(alembic_config(engine), "head")
             except Exception as exc:  # the upgrade rolled back; say so plainly

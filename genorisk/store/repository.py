@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, literal_column, select, update
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
 from genorisk.domain.commands import Command, Put, Remove
 from genorisk.domain.entities import Case, Entity
@@ -139,19 +139,18 @@ class Store:
         return self.load(self.case_id_for(reference))
 
     def _read(self, connection: Connection, case_id: str) -> CaseRecord:
-        case_row = connection.execute(select(_table(Case)).where(_table(Case).c.id == case_id)).mappings().first()
-        if case_row is None:
+        # Plain SQL on the driver: one indexed query per table, no statement compilation, so opening a
+        # case stays fast (the row codec does the typing).
+        case_rows = _rows(connection, f'SELECT * FROM "{_table(Case).name}" WHERE id = ?', case_id)
+        if not case_rows:
             raise CaseNotFound(f"no case with id {case_id}")
         entities: list[Entity] = []
         for kind in ENTITY_TABLES:
             if kind is Case:
                 continue
-            table = _table(kind)
-            rows = connection.execute(
-                select(table).where(table.c.case_id == case_id).order_by(literal_column("rowid"))
-            ).mappings()
-            entities += [row_to_entity(kind, dict(row)) for row in rows]
-        return CaseRecord.build(row_to_entity(Case, dict(case_row)), entities)
+            query = f'SELECT * FROM "{_table(kind).name}" WHERE case_id = ? ORDER BY rowid'
+            entities += [row_to_entity(kind, row) for row in _rows(connection, query, case_id)]
+        return CaseRecord.build(row_to_entity(Case, case_rows[0]), entities)
 
     def warnings(self, case_id: str) -> list[Issue]:
         """The warnings stored by the case's last change."""
@@ -282,3 +281,9 @@ class Store:
                 changes=json.dumps({"count": changes}),
             )
         )
+
+
+def _rows(connection: Connection, query: str, *parameters: Any) -> list[dict[str, Any]]:
+    cursor = connection.exec_driver_sql(query, parameters)
+    names = list(cursor.keys())
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]

@@ -57,13 +57,20 @@ def row_to_entity(cls: type[E], row: Mapping[str, Any]) -> E:
     for name, hint in field_types(cls).items():
         inner, _ = unwrap_optional(hint)
         if _is_value_object(inner):
-            nested = {sub: row[f"{name}_{sub}"] for sub in field_types(inner)}
+            nested = {sub: _column_value(hint, row[f"{name}_{sub}"]) for sub, hint in field_types(inner).items()}
             data[name] = None if all(v is None for v in nested.values()) else nested
         elif get_origin(inner) is tuple:
             data[name] = json.loads(row[name]) if row[name] is not None else None
         else:
-            data[name] = row[name]
+            data[name] = _column_value(hint, row[name])
     return decode_dataclass(cls, data, cls.__name__)
+
+
+def _column_value(hint: Any, value: Any) -> Any:
+    """SQLite keeps booleans as 0/1: give them back as booleans."""
+    if isinstance(value, int) and not isinstance(value, bool) and unwrap_optional(hint)[0] is bool:
+        return bool(value)
+    return value
 
 
 __all__ = ["column_names", "entity_to_row", "from_data", "row_to_entity"]

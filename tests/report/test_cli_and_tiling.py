@@ -75,3 +75,10 @@ def test_a_small_family_fits_one_page() -> None:
     geometry = layout_case(CaseRecord.build(case, entities))
     plan = plan_tiles(geometry, LANDSCAPE[0] - 85, LANDSCAPE[1] - 145)
     assert len(plan.tiles) == 1 and plan.tiles[0] == geometry.bounds
+
+
+def test_the_light_section_list_matches_the_report() -> None:
+    from genorisk.report.options import SECTION_TITLES
+    from genorisk.report.summary import SECTIONS
+
+    assert tuple(section.title for section in SECTIONS) == SECTION_TITLES

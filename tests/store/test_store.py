@@ -155,3 +155,9 @@ def test_editing_the_case_itself_can_be_undone_and_redone(store: Store) -> None:
     assert store.undo(rename).case.title == "Test family"
     assert store.apply(rename).case.title == "Renamed family"
     assert Store.open(store.path).load(family.case.id).case.title == "Renamed family"
+
+
+def test_the_schema_head_known_at_start_up_is_the_newest_migration() -> None:
+    from genorisk.store.database import SCHEMA_HEAD
+
+    assert head_revision() == SCHEMA_HEAD

@@ -31,16 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from genorisk.interop.atomic import write_bytes_atomically
-from genorisk.report import (
+from genorisk.report.options import (
     DEFAULT_MARKING,
-    SECTIONS,
+    SECTION_TITLES,
     RedactionProfile,
-    ReportCancelled,
     ReportOptions,
-    build_summary,
     default_file_name,
 )
-from genorisk.report.summary import section_heading
 from genorisk.ui.network.common import button, warn
 from genorisk.ui.panels import PanelContext
 
@@ -120,8 +117,8 @@ class SummaryPanel(QWidget):
         self.outline = QListWidget()
         self.outline.setObjectName("summaryOutline")
         self.outline.setAccessibleName("Sections of the summary")
-        for number, section in enumerate(SECTIONS, 1):
-            self.outline.addItem(section_heading(number, section))
+        for number, title in enumerate(SECTION_TITLES, 1):
+            self.outline.addItem(f"{number}. {title}")
         layout.addWidget(self.outline)
         if shutil.which("pdftoppm") is None:
             self.print_button.setEnabled(False)
@@ -153,6 +150,9 @@ class SummaryPanel(QWidget):
         folder = Path(tempfile.mkdtemp(dir=self._folder.name))
 
         def work(progress: object, cancelled: object) -> BuiltReport:
+            # reportlab loads only when a summary is first built, not at start-up
+            from genorisk.report.summary import ReportCancelled, build_summary
+
             def report(percent: int, words: str) -> None:
                 progress(percent, 100, words)  # type: ignore[operator]
 
