@@ -22,11 +22,12 @@ from genorisk.domain.serial import DecodeError, decode_dataclass, to_data
 from genorisk.domain.validation import Severity, validate
 from genorisk.interop.atomic import write_text_atomically
 from genorisk.interop.bundle_schema import BUNDLE_FORMAT, BUNDLE_VERSION, bundle_schema
+from genorisk.resources import resource_path
 from genorisk.store.repository import Store
 from genorisk.store.schema import ENTITY_TABLES
 
 BUNDLE_SUFFIX = ".genorisk.json"
-DEMO_DIR = Path(__file__).resolve().parents[2] / "resources" / "demo"
+DEMO_DIR = resource_path("demo")
 DEMO_REFERENCE = "DEMO-0001"
 MAX_REPORTED_ERRORS = 5
 

@@ -13,7 +13,9 @@ from typing import Any
 
 import jsonschema
 
-RESOURCES_DIR = Path(__file__).resolve().parents[2] / "resources"
+from genorisk.resources import resources_dir
+
+RESOURCES_DIR = resources_dir()
 RULES_DIR = RESOURCES_DIR / "rules"
 INSTRUMENTS_DIR = RESOURCES_DIR / "instruments"
 

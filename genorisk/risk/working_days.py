@@ -18,7 +18,9 @@ from typing import Any
 
 import jsonschema
 
-CALENDARS_DIR = Path(__file__).resolve().parents[2] / "resources" / "calendars"
+from genorisk.resources import resource_path
+
+CALENDARS_DIR = resource_path("calendars")
 DEFAULT_CALENDAR = CALENDARS_DIR / "england-and-wales-bank-holidays.json"
 SCHEMA_FILE = CALENDARS_DIR / "bank-holidays.schema.json"
 
