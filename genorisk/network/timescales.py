@@ -7,7 +7,7 @@
   the child has a child protection plan.
 
 Working days skip weekends and the England and Wales bank holidays
-(:mod:`genorisk.risk.working_days`). The limits are thresholds in resources/rules/network.json so a
+(:mod:`genorisk.network.working_days`). The limits are thresholds in resources/rules/network.json so a
 partnership can see where they come from. Each check says in words what is due, when, and whether
 it was met; a missed timescale with its reason recorded is not raised again.
 """
@@ -25,7 +25,7 @@ from genorisk.domain.network import AssessmentKind, Meeting, MeetingKind
 from genorisk.domain.record import CaseRecord
 from genorisk.domain.values import CaseStatus, display_date
 from genorisk.network import queries
-from genorisk.risk.working_days import WorkingCalendar, default_calendar
+from genorisk.network.working_days import WorkingCalendar, default_calendar
 
 DEFAULT_LIMITS: Mapping[str, int] = {
     "referral_decision_working_days": 1,

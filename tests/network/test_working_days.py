@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from genorisk.risk.working_days import DEFAULT_CALENDAR, CalendarError, default_calendar, load_calendar
+from genorisk.network.working_days import DEFAULT_CALENDAR, CalendarError, default_calendar, load_calendar
 
 
 def test_the_calendar_covers_2018_to_2030_with_every_year_listed() -> None:
