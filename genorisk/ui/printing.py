@@ -35,9 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from genorisk.genogram.geometry import Geometry, LabelRole
+from genorisk.genogram.geometry import Box, Geometry, LabelRole
 from genorisk.ui.canvas.painting import Colours, box_rect, drawing_bounds, paint_geometry, paint_legend, stroke_bounds
-from genorisk.ui.tiling import Area, Tile, plan_tiles
+from genorisk.ui.tiling import Tile, plan_tiles
 
 POINTS_PER_INCH = 72.0
 MARGIN_MM = 10.0
@@ -96,18 +96,18 @@ class PagePlan:
         return len(self.tiles) + (1 if self.legend_page else 0)
 
 
-def obstacles_of(geometry: Geometry, legend: bool = False) -> list[Area]:
+def obstacles_of(geometry: Geometry, legend: bool = False) -> list[Box]:
     """Everything a page edge must not cut: symbols with their labels, and every other label."""
-    areas = [Area(s.footprint.x, s.footprint.y, s.footprint.width, s.footprint.height) for s in geometry.symbols]
-    areas += [Area(label.box.x, label.box.y, label.box.width, label.box.height) for label in geometry.labels
+    areas = [Box(s.footprint.x, s.footprint.y, s.footprint.width, s.footprint.height) for s in geometry.symbols]
+    areas += [Box(label.box.x, label.box.y, label.box.width, label.box.height) for label in geometry.labels
               if label.role is not LabelRole.TITLE]
     if legend and geometry.legend is not None:
         box = geometry.legend.box
-        areas.append(Area(box.x, box.y, box.width, box.height))
+        areas.append(Box(box.x, box.y, box.width, box.height))
     return areas
 
 
-def diagram_area(geometry: Geometry) -> Area:
+def diagram_area(geometry: Geometry) -> Box:
     """The family drawing without its title and key: what tiling spreads over pages."""
     rects = [box_rect(symbol.footprint) for symbol in geometry.symbols]
     rects += [box_rect(label.box) for label in geometry.labels if label.role is not LabelRole.TITLE]
@@ -117,11 +117,11 @@ def diagram_area(geometry: Geometry) -> Area:
     for rect in rects:
         united = united.united(rect)
     united = united.adjusted(-6, -6, 6, 6)
-    return Area(united.x(), united.y(), united.width(), united.height())
+    return Box(united.x(), united.y(), united.width(), united.height())
 
 
-def _area(rect: QRectF) -> Area:
-    return Area(rect.x(), rect.y(), rect.width(), rect.height())
+def _area(rect: QRectF) -> Box:
+    return Box(rect.x(), rect.y(), rect.width(), rect.height())
 
 
 def plan_pages(geometry: Geometry, options: PrintOptions, printable: QSizeF) -> PagePlan:
@@ -130,20 +130,20 @@ def plan_pages(geometry: Geometry, options: PrintOptions, printable: QSizeF) -> 
     drawing = drawing_bounds(geometry, legend=options.legend).adjusted(-6, -6, 6, 6)
     scale_to_fit = min(content.width() / max(drawing.width(), 1), content.height() / max(drawing.height(), 1))
     if options.mode == "fit" or drawing.width() <= 0:
-        bounds = Area(drawing.x(), drawing.y(), drawing.width(), drawing.height())
+        bounds = Box(drawing.x(), drawing.y(), drawing.width(), drawing.height())
         return PagePlan([Tile(bounds, 0, 0, 1)], min(scale_to_fit, MAX_FIT_SCALE), content)
     scale = max(options.scale, 0.1)
     if drawing.width() * scale <= content.width() and drawing.height() * scale <= content.height():
-        bounds = Area(drawing.x(), drawing.y(), drawing.width(), drawing.height())
+        bounds = Box(drawing.x(), drawing.y(), drawing.width(), drawing.height())
         return PagePlan([Tile(bounds, 0, 0, 1)], scale, content)  # it all fits on one page at this scale
     obstacles = obstacles_of(geometry)
     tiles = plan_tiles(diagram_area(geometry), obstacles, content.width() / scale,
                        content.height() / scale, OVERLAP_PT)
     # A page with no person, no label and no line corner on it (only a sliver of a household outline,
     # say) is not worth the paper.
-    corners = [Area(x - 0.5, y - 0.5, 1, 1) for line in geometry.lines for x, y in line.points]
+    corners = [Box(x - 0.5, y - 0.5, 1, 1) for line in geometry.lines for x, y in line.points]
     inked = obstacles + corners
-    tiles = [tile for tile in tiles if any(ink.intersects(tile.area) for ink in inked)] or tiles[:1]
+    tiles = [tile for tile in tiles if any(ink.overlaps(tile.area) for ink in inked)] or tiles[:1]
     return PagePlan(tiles, scale, content, legend_page=options.legend and geometry.legend is not None, tiled=True)
 
 
@@ -174,7 +174,7 @@ def draw_marking(painter: QPainter, page: QRectF, marking: str, page_number: int
 
 def _neighbours(tiles: list[Tile], tile: Tile) -> list[tuple[Tile, int]]:
     return [(other, number) for number, other in enumerate(tiles, start=1)
-            if other is not tile and other.area.intersects(tile.area)]
+            if other is not tile and other.area.overlaps(tile.area)]
 
 
 def draw_overlap_marks(painter: QPainter, plan: PagePlan, tile: Tile) -> None:
@@ -325,7 +325,7 @@ def _paint_single(painter: QPainter, geometry: Geometry, marking: str, heading: 
                   scale: float) -> None:
     drawing, size = _single_page(geometry, legend, scale)
     painter.fillRect(QRectF(0, 0, size.width(), size.height()), QColor("#ffffff"))
-    plan = PagePlan([Tile(Area(drawing.x(), drawing.y(), drawing.width(), drawing.height()), 0, 0, 1)], scale,
+    plan = PagePlan([Tile(Box(drawing.x(), drawing.y(), drawing.width(), drawing.height()), 0, 0, 1)], scale,
                     QRectF(0, BAND_PT, size.width(), size.height() - 2 * BAND_PT))
     paint_page(painter, geometry, plan, plan.tiles[0], legend=legend)
     draw_marking(painter, QRectF(4, 2, size.width() - 8, size.height() - 4), marking, 1, 1, heading)

@@ -11,35 +11,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from genorisk.genogram.geometry import Box
+
 Interval = tuple[float, float]
-
-
-@dataclass(frozen=True, slots=True)
-class Area:
-    """A rectangle in drawing units (points): left, top, width, height."""
-
-    x: float
-    y: float
-    width: float
-    height: float
-
-    @property
-    def right(self) -> float:
-        return self.x + self.width
-
-    @property
-    def bottom(self) -> float:
-        return self.y + self.height
-
-    def intersects(self, other: Area) -> bool:
-        return self.x < other.right and other.x < self.right and self.y < other.bottom and other.y < self.bottom
 
 
 @dataclass(frozen=True, slots=True)
 class Tile:
     """One page's share of the drawing, and where it sits in the grid (for 'row 1, column 2')."""
 
-    area: Area
+    area: Box
     row: int
     column: int
     columns_in_row: int
@@ -109,7 +90,7 @@ def _row_candidates(a: float, span: float, blocked: Sequence[Interval]) -> list[
     return sorted((y for y in found if y > a + 1e-6), reverse=True)
 
 
-def plan_tiles(bounds: Area, obstacles: Sequence[Area], page_width: float, page_height: float,
+def plan_tiles(bounds: Box, obstacles: Sequence[Box], page_width: float, page_height: float,
                overlap: float = 18.0) -> list[Tile]:
     """Pages (in drawing units) covering ``bounds``, none cutting an obstacle where avoidable.
 
@@ -147,7 +128,7 @@ def plan_tiles(bounds: Area, obstacles: Sequence[Area], page_width: float, page_
         assert chosen is not None
         top, bottom, columns = chosen
         for column_number, (left, right) in enumerate(columns):
-            tiles.append(Tile(Area(left, top, right - left, bottom - top), row_number, column_number, len(columns)))
+            tiles.append(Tile(Box(left, top, right - left, bottom - top), row_number, column_number, len(columns)))
         if bottom >= bounds.bottom - 1e-6:
             return tiles
         previous_bottom = bottom
@@ -165,20 +146,20 @@ def _bottoms(top: float, end: float, page_height: float, y_blocked: Sequence[Int
     return candidates or [min(top + page_height, end)]
 
 
-def _columns(bounds: Area, obstacles: Sequence[Area], top: float, bottom: float, page_width: float,
+def _columns(bounds: Box, obstacles: Sequence[Box], top: float, bottom: float, page_width: float,
              overlap: float) -> tuple[list[Interval], bool]:
-    band = Area(bounds.x, top, bounds.width, bottom - top)
-    inside = [o for o in obstacles if o.intersects(band)]
+    band = Box(bounds.x, top, bounds.width, bottom - top)
+    inside = [o for o in obstacles if o.overlaps(band)]
     return _cuts(bounds.x, bounds.right, page_width, overlap, merge((o.x, o.right) for o in inside))
 
 
-def cut_through(tiles: Sequence[Tile], obstacles: Sequence[Area]) -> list[Area]:
+def cut_through(tiles: Sequence[Tile], obstacles: Sequence[Box]) -> list[Box]:
     """Obstacles that some page shows only in part (for tests and a warning before printing)."""
-    cut: list[Area] = []
+    cut: list[Box] = []
     for obstacle in obstacles:
         for tile in tiles:
             area = tile.area
-            if obstacle.intersects(area) and not (
+            if obstacle.overlaps(area) and not (
                 area.x <= obstacle.x and obstacle.right <= area.right and area.y <= obstacle.y
                 and obstacle.bottom <= area.bottom
             ):

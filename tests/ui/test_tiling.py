@@ -7,7 +7,8 @@ import random
 
 import pytest
 
-from genorisk.ui.tiling import Area, cut_through, cuts, free_at_or_before, merge, plan_tiles
+from genorisk.genogram.geometry import Box
+from genorisk.ui.tiling import cut_through, cuts, free_at_or_before, merge, plan_tiles
 
 
 def test_merge_and_free_positions() -> None:
@@ -41,10 +42,10 @@ def test_random_drawings_are_tiled_without_cutting_anyone(seed: int) -> None:
         for _ in range(rng.randint(5, 40)):
             x += rng.uniform(10, 40)
             width = rng.uniform(30, 70)
-            obstacles.append(Area(x, y, width, rng.uniform(50, 80)))
+            obstacles.append(Box(x, y, width, rng.uniform(50, 80)))
             x += width
     right = max(o.right for o in obstacles) + 10
-    bounds = Area(-10, -10, right + 10, 5 * 140.0)
+    bounds = Box(-10, -10, right + 10, 5 * 140.0)
     tiles = plan_tiles(bounds, obstacles, 500, 320, overlap=18)
     assert cut_through(tiles, obstacles) == []
     for obstacle in obstacles:
@@ -54,8 +55,8 @@ def test_random_drawings_are_tiled_without_cutting_anyone(seed: int) -> None:
 
 
 def test_a_drawing_that_fits_is_one_page() -> None:
-    tiles = plan_tiles(Area(0, 0, 100, 80), [Area(10, 10, 20, 20)], 500, 300)
-    assert len(tiles) == 1 and tiles[0].area == Area(0, 0, 100, 80)
+    tiles = plan_tiles(Box(0, 0, 100, 80), [Box(10, 10, 20, 20)], 500, 300)
+    assert len(tiles) == 1 and tiles[0].area == Box(0, 0, 100, 80)
 
 
 def test_a_page_needs_room() -> None:
