@@ -57,6 +57,8 @@ bench: setup
 	$(BIN)/python benchmarks/genogram.py
 	$(BIN)/python benchmarks/ui.py
 	$(BIN)/python benchmarks/report.py
+	$(BIN)/python benchmarks/risk.py
+	$(BIN)/python benchmarks/gedcom_io.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache
