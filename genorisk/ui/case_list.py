@@ -37,6 +37,8 @@ class CaseListPage(QWidget):
 
     open_requested = Signal(str)
     new_requested = Signal()
+    injury_requested = Signal(str)
+    """The health visitor's fast path: record an injury to a baby in the selected case."""
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,9 +80,16 @@ class CaseListPage(QWidget):
         self.new_button = QPushButton("&New case…")
         self.new_button.setObjectName("newCase")
         self.new_button.clicked.connect(self.new_requested)
+        self.injury_button = QPushButton("&Injury to a baby…")
+        self.injury_button.setObjectName("recordInjury")
+        self.injury_button.setAccessibleName("Record an injury or mark on a baby in the selected case")
+        self.injury_button.setToolTip("Non-mobile infant injury prompt for the selected case: goes straight "
+                                      "to the referral step when it applies")
+        self.injury_button.clicked.connect(self._injury_current)
         self.count = QLabel()
         buttons = QHBoxLayout()
         buttons.addWidget(self.count, 1)
+        buttons.addWidget(self.injury_button)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.open_button)
         layout = QVBoxLayout(self)
@@ -90,7 +99,8 @@ class CaseListPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self.setTabOrder(self.search, self.table)
-        self.setTabOrder(self.table, self.new_button)
+        self.setTabOrder(self.table, self.injury_button)
+        self.setTabOrder(self.injury_button, self.new_button)
         self.setTabOrder(self.new_button, self.open_button)
         self.proxy.rowsInserted.connect(self._update_count)
         self.proxy.modelReset.connect(self._update_count)
@@ -119,6 +129,7 @@ class CaseListPage(QWidget):
         self.count.setText(f"{total} case{'s' if total != 1 else ''}" if shown == total
                            else f"{shown} of {total} cases match")
         self.open_button.setEnabled(shown > 0)
+        self.injury_button.setEnabled(shown > 0)
 
     def _open_index(self, index: QModelIndex) -> None:
         if index.isValid():
@@ -126,3 +137,8 @@ class CaseListPage(QWidget):
 
     def _open_current(self) -> None:
         self._open_index(self.table.currentIndex())
+
+    def _injury_current(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.injury_requested.emit(str(index.data(ID_ROLE)))

@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.case_list = CaseListPage(store)
         self.case_list.open_requested.connect(self.open_case)
         self.case_list.new_requested.connect(self.new_case)
+        self.case_list.injury_requested.connect(self.record_injury)
         self.stack.addWidget(self.case_list)
         self.setCentralWidget(self.stack)
         self.stack.currentChanged.connect(lambda _: self._update_case_actions())
@@ -92,6 +93,21 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._update_case_actions()
         self.resize(1360, 860)
+
+    def record_injury(self, case_id: str) -> bool:
+        """Open the non-mobile infant injury record for a case, on its youngest subject child.
+
+        From the case list this is two clicks (select the case, 'Injury to a baby…'). When the case is
+        the one open, the record joins its undo history.
+        """
+        from genorisk.ui.risk.nmi import default_child, open_nmi_dialog
+
+        apply = self.session.execute if self.session is not None and self.session.case_id == case_id else None
+        child = default_child(self.store.load(case_id))
+        saved = open_nmi_dialog(self, self.store, case_id, child, self.user, apply)
+        if saved and apply is None:
+            self.store.forget(case_id)
+        return saved
 
     # --- menus -----------------------------------------------------------------------------------
     def _action(self, text: str, slot: Callable[[], Any], shortcut: str | QKeySequence.StandardKey = "",

@@ -1,0 +1,36 @@
+"""The health visitor's fast path: from the case list to the referral step in two clicks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from genorisk.domain.risk import MarkType
+from genorisk.interop.bundle import install_demo
+from genorisk.store.repository import Store
+from genorisk.ui.main_window import MainWindow
+from genorisk.ui.risk.nmi import STEP_REFERRAL, NmiDialog
+from tests.ui.conftest import ModalDriver
+
+
+def test_two_clicks_from_the_case_list_open_the_injury_record_on_the_baby(
+        store: Store, window: MainWindow, modal: ModalDriver, qtbot: Any) -> None:
+    install_demo(store)
+    window.case_list.refresh()
+    window.stack.setCurrentWidget(window.case_list)
+    seen: dict[str, Any] = {}
+
+    def bruise_then_cancel(dialog: NmiDialog) -> None:
+        seen["child"] = dialog.child.currentData()
+        dialog.marks[MarkType.BRUISE].setChecked(True)
+        dialog.next_button.click()
+        seen["step"] = dialog.current_step
+        dialog.reject()
+
+    modal.expect(NmiDialog, bruise_then_cancel)
+    qtbot.mouseClick(window.case_list.table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=window.case_list.table.visualRect(window.case_list.proxy.index(0, 0)).center())
+    qtbot.mouseClick(window.case_list.injury_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "step" in seen, timeout=5000)
+    assert seen == {"child": "p-rowan", "step": STEP_REFERRAL}
