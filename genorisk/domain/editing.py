@@ -6,7 +6,8 @@ pattern the Undo menu shows, e.g. "Add partner Jo Smith".
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import fields, replace
+from typing import Any
 
 from genorisk.domain.commands import Change, Command, Put, Remove
 from genorisk.domain.entities import (
@@ -46,10 +47,60 @@ def update_entity(record: CaseRecord, new: Entity, name: str | None = None) -> C
 
 
 def remove_entity(record: CaseRecord, entity_id: str, name: str | None = None) -> Command:
+    """Remove a record and, through :func:`removal_changes`, whatever depends on it."""
     old = record.find(entity_id)
     if old is None:
         raise KeyError(f"nothing with id {entity_id} in case {record.case.reference}")
-    return Command(name or f"Remove {old.summary}", (Remove(old),))
+    return Command(name or f"Remove {old.summary}", tuple(removal_changes(record, old)))
+
+
+def removal_changes(record: CaseRecord, root: Entity) -> list[Change]:
+    """The changes that remove ``root`` and keep every other record pointing at something real.
+
+    A record about a removed person drops them (``without_person``) or goes too; a record whose
+    optional ``…_id`` field points at a removed record has that field cleared; one whose required
+    reference does goes too — repeated until nothing else depends on what is removed.
+    """
+    removed: dict[str, Entity] = {root.id: root}
+    removed_people: set[str] = {root.id} if isinstance(root, Person) else set()
+    updated: dict[str, tuple[Entity, Entity]] = {}
+    changed = True
+    while changed:
+        changed = False
+        for entity in record.entities():
+            if entity.id in removed:
+                continue
+            current = updated[entity.id][1] if entity.id in updated else entity
+            result: Entity | None = current
+            for person_id in current.person_refs() & removed_people:
+                result = result.without_person(person_id) if result is not None else None
+            if result is not None:
+                result = _clear_references(result, removed)
+            if result is None:
+                removed[entity.id] = entity
+                updated.pop(entity.id, None)
+                if isinstance(entity, Person):
+                    removed_people.add(entity.id)
+                changed = True
+            elif result != current:
+                updated[entity.id] = (entity, result)
+                changed = True
+    changes: list[Change] = [Put(new, old) for old, new in updated.values()]
+    changes += [Remove(entity) for entity_id, entity in removed.items() if entity_id != root.id]
+    changes.append(Remove(root))
+    return changes
+
+
+def _clear_references(entity: Entity, removed: dict[str, Entity]) -> Entity | None:
+    for field in fields(entity):
+        if not field.name.endswith("_id") or field.name in ("id", "case_id", "rule_id"):
+            continue
+        if getattr(entity, field.name) in removed:
+            if field.default is not None:  # a required reference: the record cannot stand alone
+                return None
+            cleared: dict[str, Any] = {field.name: None}
+            entity = replace(entity, **cleared)
+    return entity
 
 
 def add_person(person: Person, name: str | None = None) -> Command:
@@ -59,15 +110,7 @@ def add_person(person: Person, name: str | None = None) -> Command:
 def remove_person(record: CaseRecord, person_id: str) -> Command:
     """Remove a person and every record about them (links, memberships, nudges…), undoably."""
     person = record.person(person_id)
-    changes: list[Change] = []
-    for entity in record.referencing(person_id):
-        remaining = entity.without_person(person_id)
-        if remaining is None:
-            changes.append(Remove(entity))
-        elif remaining != entity:
-            changes.append(Put(remaining, entity))
-    changes.append(Remove(person))
-    return Command(f"Remove {person.display_name}", tuple(changes))
+    return Command(f"Remove {person.display_name}", tuple(removal_changes(record, person)))
 
 
 def mark_subject_child(record: CaseRecord, person_id: str, subject: bool = True) -> Command:

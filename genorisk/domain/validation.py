@@ -6,6 +6,7 @@ stored with the case and listed for the practitioner to review. Qt-free and pure
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -54,21 +55,12 @@ def errors_in(record: CaseRecord) -> list[Issue]:
 
 def _structural_errors(record: CaseRecord) -> Iterable[Issue]:
     name = record.name_of
-    known = {p.id for p in record.people}
-
-    def dangling(ids: Iterable[str], what: str) -> Iterable[Issue]:
-        for person_id in ids:
-            if person_id not in known:
-                yield Issue(Severity.ERROR, "unknown-person", f"{what} refers to a person not in this case",
-                            (person_id,))
-
+    yield from _dangling_references(record)
     for partnership in record.partnerships:
-        yield from dangling((partnership.person_a, partnership.person_b), "A partnership")
         if partnership.person_a == partnership.person_b:
             yield Issue(Severity.ERROR, "self-link",
                         f"{name(partnership.person_a)} cannot be their own partner", (partnership.person_a,))
     for link in record.emotional_links:
-        yield from dangling((link.from_id, link.to_id), "A relationship link")
         if link.from_id == link.to_id:
             yield Issue(Severity.ERROR, "self-link",
                         f"{name(link.from_id)} cannot have a {link.kind.label.lower()} link to themselves",
@@ -76,7 +68,6 @@ def _structural_errors(record: CaseRecord) -> Iterable[Issue]:
     births: dict[str, list[str]] = defaultdict(list)
     seen_pairs: set[tuple[str, str]] = set()
     for parent_link in record.parent_links:
-        yield from dangling((parent_link.parent_id, parent_link.child_id), "A parent link")
         if parent_link.parent_id == parent_link.child_id:
             yield Issue(Severity.ERROR, "self-link", f"{name(parent_link.child_id)} cannot be their own parent",
                         (parent_link.child_id,))
@@ -92,11 +83,63 @@ def _structural_errors(record: CaseRecord) -> Iterable[Issue]:
             listed = ", ".join(name(p) for p in parents)
             yield Issue(Severity.ERROR, "too-many-birth-parents",
                         f"{name(child_id)} has more than two birth parents ({listed})", (child_id, *parents))
-    for twin_set in record.twin_sets:
-        yield from dangling(twin_set.member_ids, "A twin set")
-    for member in record.household_members:
-        yield from dangling((member.person_id,), "A household membership")
+    yield from _twin_errors(record)
     yield from _ancestry_cycles(record)
+
+
+_NOT_REFERENCES = frozenset({"id", "case_id", "rule_id"})
+_REFERENCE_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _reference_fields(kind: type) -> tuple[str, ...]:
+    """Fields of a record type that hold the id of another record (``…_id``, except its own ids)."""
+    found = _REFERENCE_FIELDS.get(kind)
+    if found is None:
+        found = tuple(f.name for f in dataclasses.fields(kind)
+                      if f.name.endswith("_id") and f.name not in _NOT_REFERENCES)
+        _REFERENCE_FIELDS[kind] = found
+    return found
+
+
+def _dangling_references(record: CaseRecord) -> Iterable[Issue]:
+    """Every person a record is about, and every record it points at, must be in this case."""
+    people = {p.id for p in record.people}
+    known = {entity.id for entity in record.entities()} | {record.case.id}
+    for entity in record.entities():
+        what = type(entity).__name__
+        for person_id in sorted(entity.person_refs() - people):
+            yield Issue(Severity.ERROR, "unknown-person",
+                        f"A {_words(what)} ({entity.id}) refers to a person not in this case ({person_id})",
+                        (person_id,))
+        for field_name in _reference_fields(type(entity)):
+            target = getattr(entity, field_name)
+            if isinstance(target, str) and target and target not in known:
+                yield Issue(Severity.ERROR, "dangling-reference",
+                            f"A {_words(what)} ({entity.id}) refers to a {_words(field_name[:-3])} that is not "
+                            f"in this case ({target}); remove or change that record first",
+                            tuple(sorted(entity.person_refs() & people)))
+
+
+def _words(identifier: str) -> str:
+    """'HouseholdMember' or 'related_partnership' → 'household member', 'related partnership'."""
+    spaced = "".join(f" {ch.lower()}" if ch.isupper() else ch for ch in identifier).strip()
+    return spaced.replace("_", " ")
+
+
+def _twin_errors(record: CaseRecord) -> Iterable[Issue]:
+    seen: dict[str, str] = {}
+    for twin_set in record.twin_sets:
+        for member in twin_set.member_ids:
+            if member in seen and seen[member] != twin_set.id:
+                yield Issue(Severity.ERROR, "twin-in-two-sets",
+                            f"{record.name_of(member)} is in two sets of twins", (member,))
+            seen[member] = twin_set.id
+        parent_sets = [set(record.birth_parents(member)) for member in twin_set.member_ids]
+        if all(parent_sets) and not set.intersection(*parent_sets):
+            names = " and ".join(record.name_of(m) for m in twin_set.member_ids)
+            yield Issue(Severity.WARNING, "twins-without-common-parent",
+                        f"{names} are recorded as twins but have no birth parent in common",
+                        twin_set.member_ids)
 
 
 def _ancestry_cycles(record: CaseRecord) -> Iterable[Issue]:
@@ -140,7 +183,14 @@ def _implausible_facts(record: CaseRecord) -> Iterable[Issue]:
                 yield Issue(Severity.WARNING, "birth-after-mother-death",
                             f"{name(child.id)} is recorded as born after the death of their mother "
                             f"{name(parent.id)}", (parent.id, child.id))
+    pairs: set[frozenset[str]] = set()
     for partnership in record.partnerships:
+        pair = frozenset((partnership.person_a, partnership.person_b))
+        if pair in pairs and len(pair) == 2:
+            yield Issue(Severity.WARNING, "repeated-partnership",
+                        f"{name(partnership.person_a)} and {name(partnership.person_b)} have more than one "
+                        f"partnership recorded: check it is not a duplicate", tuple(sorted(pair)))
+        pairs.add(pair)
         if partnership.dates.is_reversed:
             yield Issue(Severity.WARNING, "partnership-ends-before-start",
                         f"The partnership of {name(partnership.person_a)} and {name(partnership.person_b)} "

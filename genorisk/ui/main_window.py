@@ -570,7 +570,7 @@ class MainWindow(QMainWindow):
 
         run_in_background(self, f"Importing {path.name}…", work, done,
                           lambda error: _warn(self, "Not imported",
-                                                            f"{path.name} was not imported: {error}\n\n"
+                                                            f"{path.name} was not imported: {_explain(error)}\n\n"
                                                             "Nothing was written."))
 
     def export_bundle(self) -> None:
@@ -620,3 +620,25 @@ class MainWindow(QMainWindow):
 def _warn(parent: QWidget, title: str, text: str) -> None:
     """A warning box, for callbacks that must return nothing."""
     QMessageBox.warning(parent, title, text)
+
+
+def _explain(error: BaseException) -> str:
+    """Words for a practitioner: our own errors say what is wrong; a database or library failure is
+    logged and described generically, because its text can carry case details (SQL parameters)."""
+    from genorisk.domain.serial import DecodeError
+    from genorisk.domain.validation import ValidationFailed
+    from genorisk.interop.bundle import BundleError
+    from genorisk.store.repository import StoreError
+
+    ours: tuple[type[BaseException], ...] = (BundleError, DecodeError, ValidationFailed, StoreError)
+    try:
+        from genorisk.interop.gedcom import GedcomError
+
+        ours += (GedcomError,)
+    except ImportError:  # pragma: no cover - GEDCOM support is part of the package
+        pass
+    if isinstance(error, ours):
+        return str(error)
+    log.error("import failed", exc_info=error)
+    return f"an unexpected {type(error).__name__} (details are in the log)"
+

@@ -136,8 +136,8 @@ def source_text(provenance: Provenance | None) -> str:
 
 
 def age_text(person: Person, today: date | None = None) -> str:
-    if person.pregnancy is not None:
-        return f"{person.gestation_weeks} weeks" if person.gestation_weeks else ""
+    if person.pregnancy is not None:  # not a person with an age: show the gestation, said as such
+        return f"{person.gestation_weeks} weeks' gestation" if person.gestation_weeks else ""
     until = person.date_of_death.midpoint() if person.deceased and person.date_of_death else (today or date.today())
     age = person.age_on(until)
     if age is None:
@@ -145,8 +145,12 @@ def age_text(person: Person, today: date | None = None) -> str:
     if age < 2 and person.date_of_birth is not None:
         days = (until - person.date_of_birth.midpoint()).days
         months = max(days // 30, 0)
-        return f"{months} months" if months != 1 else "1 month"
-    return str(age)
+        text = f"{months} months" if months != 1 else "1 month"
+    else:
+        text = str(age)
+    if person.deceased:
+        return f"died aged {text}" if person.date_of_death else ""
+    return text
 
 
 def person_roles(person: Person) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from genorisk.domain.commands import Command, ConflictError
@@ -100,8 +100,11 @@ class CaseSession(QObject):
 
     def _refuse(self, command: Command, reason: Exception, on_undo_stack: DomainUndoCommand | None) -> None:
         if on_undo_stack is not None:
-            # The case moved on underneath this step (e.g. edited elsewhere): drop it from history.
+            # The case moved on underneath this step (e.g. edited elsewhere). The steps beyond it were
+            # built on it and would fail too, so the history starts again from the case as stored
+            # (cleared once the stack has finished the undo or redo in progress).
             on_undo_stack.setObsolete(True)
+            QTimer.singleShot(0, self.undo_stack.clear)
             self.reload()
         if isinstance(reason, ValidationFailed):
             lines = "\n".join(f"• {error.message}" for error in reason.errors)

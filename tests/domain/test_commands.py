@@ -83,3 +83,31 @@ def test_commands_need_a_name_for_the_undo_menu() -> None:
     record = blended().record
     with pytest.raises(ValueError, match="Undo menu"):
         Command("  ", (Put(record.person("mum")),))
+
+
+def test_removing_a_household_removes_its_memberships_and_undo_restores_them() -> None:
+    family = blended()
+    family.household("home", "mum", "kid")
+    record = family.record
+    command = editing.remove_entity(record, "home")
+    after = command.apply_to(record)
+    assert after.households == () and after.household_members == ()
+    assert command.inverse().apply_to(after) == record
+
+
+def test_removing_a_partnership_clears_optional_references_to_it() -> None:
+    from genorisk.domain.risk import RiskCategory, RiskFactor
+
+    family = blended()
+    union_id = family.record.partnerships[0].id
+    from datetime import date
+
+    from genorisk.domain.values import Provenance, SourceKind
+
+    factor = RiskFactor(id="rf", case_id="case-test", person_id="dad", category=next(iter(RiskCategory)),
+                        related_partnership_id=union_id,
+                        provenance=Provenance(SourceKind.AGENCY_RECORD, date(2026, 1, 1), agency="Police"))
+    family.entities.append(factor)
+    record = family.record
+    after = editing.remove_entity(record, union_id).apply_to(record)
+    assert after.get(RiskFactor, "rf") == replace(factor, related_partnership_id=None)

@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 from genorisk.domain.entities import EmotionalLink, ParentChildLink
 from genorisk.domain.validation import Severity, validate
 from genorisk.domain.values import EmotionalLinkKind, PartialDate, PartnershipStatus, Sex
@@ -66,3 +68,39 @@ def test_implausible_facts_are_warnings() -> None:
     assert {"young-parent", "birth-after-mother-death", "death-before-birth",
             "partnership-ends-before-start", "subject-without-parent"} <= warnings
     assert not codes(family, Severity.ERROR)
+
+
+def test_records_pointing_at_missing_records_are_errors_naming_what_is_missing() -> None:
+    from genorisk.domain.entities import HouseholdMember
+
+    family = Family()
+    family.person("a")
+    family.entities.append(HouseholdMember(id="m", case_id="case-test", household_id="gone", person_id="a"))
+    family.entities.append(EmotionalLink(id="e", case_id="case-test", from_id="a", to_id="ghost",
+                                         kind=EmotionalLinkKind.CLOSE))
+    text = messages(family)
+    assert "A household member (m) refers to a household that is not in this case (gone)" in text
+    assert "refers to a person not in this case (ghost)" in text
+
+
+def test_twins_are_in_one_set_and_share_a_parent() -> None:
+    from genorisk.domain.entities import TwinSet
+
+    family = Family()
+    for pid in ("m1", "m2", "a", "b", "c"):
+        family.person(pid)
+    family.child("a", "m1")
+    family.child("b", "m2")
+    family.entities.append(TwinSet(id="t1", case_id="case-test", member_ids=("a", "b")))
+    family.entities.append(TwinSet(id="t2", case_id="case-test", member_ids=("b", "c")))
+    assert "twin-in-two-sets" in codes(family, Severity.ERROR)
+    assert "twins-without-common-parent" in codes(family, Severity.WARNING)
+
+
+def test_a_repeated_partnership_is_a_warning() -> None:
+    family = Family()
+    family.person("a")
+    family.person("b")
+    family.union("a", "b", "2001")
+    family.entities.append(replace(family.entities[-1], id="again"))
+    assert "repeated-partnership" in codes(family, Severity.WARNING)

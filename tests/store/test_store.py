@@ -161,3 +161,23 @@ def test_the_schema_head_known_at_start_up_is_the_newest_migration() -> None:
     from genorisk.store.database import SCHEMA_HEAD
 
     assert head_revision() == SCHEMA_HEAD
+
+
+def test_importing_a_case_already_stored_is_refused_without_showing_its_contents(store: Store, demo: object) -> None:
+    from genorisk.interop.bundle import demo_bundle
+
+    bundle = demo_bundle()
+    renamed = replace(bundle.case, reference="AGAIN-1")
+    with pytest.raises(StoreError, match="already in the database") as refused:
+        store.create_case(renamed, bundle.entities)
+    assert "Kayleigh" not in str(refused.value) and "Fellside" not in str(refused.value)
+
+
+def test_a_record_changed_underneath_the_cache_is_a_conflict_not_a_silent_success(store: Store) -> None:
+    family = Family()
+    family.person("mum", Sex.FEMALE)
+    record = store.create_case(family.case, family.entities)
+    with store.engine.begin() as connection:  # another tool deletes the person behind our back
+        connection.exec_driver_sql("DELETE FROM person WHERE id = 'mum'")
+    with pytest.raises(ConflictError):
+        store.apply(editing.update_entity(record, replace(record.person("mum"), known_as="M")))

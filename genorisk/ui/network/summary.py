@@ -85,6 +85,7 @@ class SummaryPanel(QWidget):
         self.marking = QLineEdit(self._default_marking())
         self.marking.setObjectName("summaryMarking")
         self.marking.setAccessibleName("Protective marking")
+        self.marking.setMinimumWidth(self.marking.fontMetrics().horizontalAdvance("OFFICIAL-SENSITIVE") + 24)
         options.itemAt(0).widget().setBuddy(self.marking)  # type: ignore[union-attr]
         options.addWidget(self.marking)
         self.profile = QComboBox()

@@ -110,7 +110,9 @@ class ChronologyPanel(QWidget):
         self.search.setObjectName("chronologyFilter")
         self.search.setPlaceholderText("Filter by any word: a name, a kind, a source…")
         self.search.setAccessibleName("Filter the chronology")
-        top.addWidget(QLabel("&Filter:"))
+        filter_label = QLabel("&Filter:")
+        filter_label.setBuddy(self.search)
+        top.addWidget(filter_label)
         top.addWidget(self.search, 1)
         layout.addLayout(top)
         self.table = Table(("Date", "Kind", "People", "Risk categories", "What happened", "Source"),
