@@ -642,12 +642,7 @@ class _Builder:
             control = ((start[0] + end[0]) / 2, min(start[1], end[1]) - 2 * rise)
             points = _quadratic(start, control, end)
         else:
-            start = clip_to_box_edge(source.centre, target.centre, source.width / 2 + 2, source.height / 2 + 2)
-            end = clip_to_box_edge(target.centre, source.centre, target.width / 2 + 2, target.height / 2 + 2)
-            dx, dy = end[0] - start[0], end[1] - start[1]
-            length = math.hypot(dx, dy) or 1.0
-            nx, ny = -dy / length * offset, dx / length * offset
-            points = ((start[0] + nx, start[1] + ny), (end[0] + nx, end[1] + ny))
+            points = _cross_row_route(source, target, offset)
         strokes = list(styled_strokes(points, meaning.style, self.notation, width, colour))
         if directed:
             a, b = points[-2], points[-1]
@@ -691,6 +686,32 @@ def _fit(text: str, size: float, width: float) -> str:
     while len(text) > 1 and text_width(text + "…", size, italic=True) > width:
         text = text[:-1].rstrip()
     return text + "…"
+
+
+CROSS_ROW_CLEARANCE = 44.0
+"""How far beside the upper person's symbol a link between rows runs before it turns down: far enough
+to clear the name and date of birth written under that symbol."""
+
+
+def _cross_row_route(source: Box, target: Box, offset: float) -> tuple[Point, ...]:
+    """A link between rows leaves the upper symbol from its side, clears the labels under it, then
+    runs to the top of the lower symbol, so it never strikes through a name."""
+    upper, lower = (source, target) if source.y <= target.y else (target, source)
+    side = 1.0 if lower.centre_x >= upper.centre_x else -1.0
+    horizontal = abs(lower.centre_x - upper.centre_x)
+    if horizontal < upper.width:  # nearly straight below: the plain line is clearest
+        start = clip_to_box_edge(upper.centre, lower.centre, upper.width / 2 + 2, upper.height / 2 + 2)
+        end = clip_to_box_edge(lower.centre, upper.centre, lower.width / 2 + 2, lower.height / 2 + 2)
+        dx, dy = end[0] - start[0], end[1] - start[1]
+        length = math.hypot(dx, dy) or 1.0
+        nx, ny = -dy / length * offset, dx / length * offset
+        route: tuple[Point, ...] = ((start[0] + nx, start[1] + ny), (end[0] + nx, end[1] + ny))
+    else:
+        y = upper.centre[1] + upper.height * 0.35 + offset  # below any union line, above the name
+        edge = upper.centre_x + side * (upper.width / 2 + 2)
+        clear = upper.centre_x + side * min(upper.width / 2 + CROSS_ROW_CLEARANCE, horizontal / 2)
+        route = ((edge, y), (clear, y), (lower.centre_x + offset, lower.y - 2))
+    return route if upper is source else tuple(reversed(route))
 
 
 def _quadratic(start: Point, control: Point, end: Point, steps: int = 24) -> tuple[Point, ...]:
