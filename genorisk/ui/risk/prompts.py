@@ -56,11 +56,12 @@ class PromptsPanel(QWidget):
         self.markers.setObjectName("riskMarkersToggle")
         self.markers.setToolTip("Per case: McGoldrick-style markers for substance misuse, mental health, "
                                 "domestic abuse and criminality, explained in the genogram's key")
+        self.count.setWordWrap(True)
         top.addWidget(QLabel("Show:"))
         top.addWidget(self.filter)
         top.addWidget(self.count, 1)
-        top.addWidget(self.markers)
         layout.addLayout(top)
+        layout.addWidget(self.markers)  # its own row: never clipped in a narrow dock
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.table = Table(("State", "Rule", "Prompt", "People", "Reason"), "prompts_table")
         splitter.addWidget(self.table)
