@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 
 from genorisk.domain.risk import MarkType
 from genorisk.interop.bundle import install_demo
@@ -23,6 +23,7 @@ def test_two_clicks_from_the_case_list_open_the_injury_record_on_the_baby(
 
     def bruise_then_cancel(dialog: NmiDialog) -> None:
         seen["child"] = dialog.child.currentData()
+        dialog.seen_at.setDateTime(QDateTime(QDate(2026, 11, 26), QTime(10, 0)))  # seen at 3 months old
         dialog.marks[MarkType.BRUISE].setChecked(True)
         dialog.next_button.click()
         seen["step"] = dialog.current_step

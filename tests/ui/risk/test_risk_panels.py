@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDateTime, QPoint, Qt
+from PySide6.QtCore import QDate, QDateTime, QPoint, Qt, QTime
 from PySide6.QtWidgets import QWidget
 
 from genorisk.domain.record import CaseRecord
@@ -52,6 +52,7 @@ def test_a_bruise_on_a_three_month_old_goes_straight_to_the_referral_step(demo: 
     dialog = NmiDialog(demo, "p-rowan", "Health Visitor")
     qtbot.addWidget(dialog)
     dialog.show()
+    dialog.seen_at.setDateTime(QDateTime(QDate(2026, 11, 26), QTime(10, 0)))  # the demo baby is 3 months old
     assert "3 months old" in dialog.age.text()
     dialog.marks[MarkType.BRUISE].setChecked(True)
     qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
