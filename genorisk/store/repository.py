@@ -207,10 +207,11 @@ class Store:
         errors = [issue for issue in issues if issue.severity is Severity.ERROR]
         # An error already in the case (e.g. from an old import) does not block unrelated edits; compare
         # by code and people, not by message, which names them and changes when they are renamed.
-        existing = {(issue.code, issue.person_ids) for issue in validate(before) if issue.severity is Severity.ERROR}
-        new_errors = [issue for issue in errors if (issue.code, issue.person_ids) not in existing]
-        if new_errors:
-            raise ValidationFailed(new_errors)
+        if errors:
+            existing = {(i.code, i.person_ids) for i in validate(before) if i.severity is Severity.ERROR}
+            new_errors = [issue for issue in errors if (issue.code, issue.person_ids) not in existing]
+            if new_errors:
+                raise ValidationFailed(new_errors)
         now = datetime.now(UTC)
         after = after.with_entities(put=(replace(after.case, updated_at=now),))
         try:
