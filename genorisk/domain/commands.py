@@ -8,7 +8,6 @@ one transaction, one undo step and one audit entry.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from genorisk.domain.entities import Case, Entity
@@ -92,14 +91,3 @@ def same_state(current: Entity | None, expected: Entity | None) -> bool:
     if isinstance(current, Case) and isinstance(expected, Case):
         return replace(current, updated_at=expected.updated_at) == expected
     return current == expected
-
-
-def put_all(name: str, entities: Iterable[Entity], record: CaseRecord | None = None) -> Command:
-    """A command adding or replacing entities (their current version read from ``record``)."""
-    changes: list[Change] = []
-    for entity in entities:
-        old = record.find(entity.id) if record is not None else None
-        if old == entity:
-            continue
-        changes.append(Put(entity, old))
-    return Command(name, tuple(changes))
