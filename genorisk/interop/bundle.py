@@ -23,8 +23,8 @@ from genorisk.domain.validation import Severity, validate
 from genorisk.interop.atomic import write_text_atomically
 from genorisk.interop.bundle_schema import BUNDLE_FORMAT, BUNDLE_VERSION, bundle_schema
 from genorisk.resources import resource_path
+from genorisk.store.catalogue import ENTITY_TABLE_NAMES
 from genorisk.store.repository import Store
-from genorisk.store.schema import ENTITY_TABLES
 
 BUNDLE_SUFFIX = ".genorisk.json"
 DEMO_DIR = resource_path("demo")
@@ -50,7 +50,7 @@ class Bundle:
 
 def entity_types() -> dict[str, type[Entity]]:
     """Every stored entity type except Case, by the name bundles use for it."""
-    return {kind.__name__: kind for kind in ENTITY_TABLES if kind is not Case}
+    return {kind.__name__: kind for kind in ENTITY_TABLE_NAMES if kind is not Case}
 
 
 # --- export -----------------------------------------------------------------------------------------

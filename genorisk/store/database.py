@@ -3,21 +3,25 @@
 Every connection gets journal_mode=WAL, synchronous=FULL and foreign_keys=ON. Before migrations run
 on an existing database, a copy is taken with the SQLite backup API (never a file copy: a live WAL
 database may have committed pages outside the main file).
+
+The day-to-day store speaks SQL to the standard-library driver. SQLAlchemy and Alembic (with the
+SQLModel table declarations they read) are imported only when the schema must change — a new
+database, or one behind :data:`SCHEMA_HEAD` — so an ordinary start-up never pays for loading them.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-from sqlalchemy import Engine, create_engine, event, exc
-from sqlalchemy.pool import NullPool
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Engine
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 SCHEMA_HEAD = "0003"
@@ -39,24 +43,44 @@ class DatabaseError(RuntimeError):
     """The database cannot be opened or upgraded; the message says why and what was kept."""
 
 
-def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
-    # pysqlite opens transactions lazily; take control so BEGIN is explicit (SQLAlchemy recipe).
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
+def set_pragmas(connection: sqlite3.Connection) -> None:
+    """Make a fresh DB-API connection durable, foreign-key enforcing, and in explicit-transaction mode."""
+    # pysqlite opens transactions implicitly; take control so BEGIN is always explicit.
+    connection.isolation_level = None
     for pragma in PRAGMAS:
-        cursor.execute(f"PRAGMA {pragma}")
-    cursor.close()
+        connection.execute(f"PRAGMA {pragma}")
 
 
-def _begin(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+def connect(path: Path) -> sqlite3.Connection:
+    """A new connection to the database file with every pragma set; rows come back as sqlite3.Row."""
+    connection = sqlite3.connect(path, timeout=5.0)
+    connection.row_factory = sqlite3.Row
+    set_pragmas(connection)
+    return connection
+
+
+@contextmanager
+def write_transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """BEGIN IMMEDIATE … COMMIT, rolled back whole on any error. Foreign keys are checked at COMMIT, so
+    a change may write its rows in any order."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        connection.execute("PRAGMA defer_foreign_keys=ON")
+        yield connection
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
 
 
 def make_engine(path: Path) -> Engine:
-    """An engine whose every connection is durable and enforces foreign keys."""
+    """A SQLAlchemy engine for Alembic whose every connection gets the same pragmas (loads SQLAlchemy)."""
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import NullPool
+
     engine = create_engine(f"sqlite:///{path}", poolclass=NullPool, future=True)
-    event.listen(engine, "connect", _set_pragmas)
-    event.listen(engine, "begin", _begin)
+    event.listen(engine, "connect", lambda dbapi_connection, _record: set_pragmas(dbapi_connection))
+    event.listen(engine, "begin", lambda connection: connection.exec_driver_sql("BEGIN IMMEDIATE"))
     return engine
 
 
@@ -79,33 +103,26 @@ def head_revision() -> str:
     return head
 
 
-def current_revision(engine: Engine) -> str | None:
+def current_revision(path: Path) -> str | None:
     """The database's schema revision, or None for a new database."""
-    with engine.connect() as connection:
+    with closing(connect(path)) as connection:
         try:
-            value = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
-        except exc.OperationalError:  # no alembic_version table yet
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        except sqlite3.OperationalError:  # no alembic_version table yet
             return None
-    return str(value) if value is not None else None
+    return str(row[0]) if row is not None else None
 
 
 def backup(engine_path: Path, destination: Path) -> Path:
     """Copy a live database with the SQLite backup API."""
     destination.parent.mkdir(parents=True, exist_ok=True)
-    source = sqlite3.connect(engine_path)
-    try:
-        target = sqlite3.connect(destination)
-        try:
-            source.backup(target)
-        finally:
-            target.close()
-    finally:
-        source.close()
+    with closing(sqlite3.connect(engine_path)) as source, closing(sqlite3.connect(destination)) as target:
+        source.backup(target)
     return destination
 
 
-def open_database(path: Path, backups: Path | None = None) -> Engine:
-    """Open (creating if needed) and upgrade the database at ``path``.
+def open_database(path: Path, backups: Path | None = None) -> Path:
+    """Open (creating if needed), check and upgrade the database at ``path``; returns the path.
 
     An existing database behind the newest schema is first backed up (SQLite backup API) into
     ``backups``; the upgrade then runs in one transaction, so a failure leaves the old schema intact.
@@ -114,29 +131,37 @@ def open_database(path: Path, backups: Path | None = None) -> Engine:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         existed = path.exists() and path.stat().st_size > 0
-        engine = make_engine(path)
-        _check_integrity(engine, path)
-        current = current_revision(engine)
-        head = SCHEMA_HEAD
-        if current != head:
+        _check_integrity(path)
+        if current_revision(path) != SCHEMA_HEAD:
             if existed and backups is not None:
                 stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
-                backup(path, backups / f"{path.stem}-before-{head}-{stamp}.db")
+                backup(path, backups / f"{path.stem}-before-{SCHEMA_HEAD}-{stamp}.db")
                 _prune_backups(backups, path.stem)
-            from alembic import command
-
-            try:
-                command.upgrade(alembic_config(engine), "head")
-            except Exception as exc:  # the upgrade rolled back; say so plainly
-                raise DatabaseError(f"could not upgrade {path}: {exc}. The database was left as it was.") from exc
-        return engine
+            upgrade(path)
+        return path
     finally:
         os.umask(old_umask)
 
 
-def _check_integrity(engine: Engine, path: Path) -> None:
-    with engine.connect() as connection:
-        result = connection.exec_driver_sql("PRAGMA quick_check").scalar()
+def upgrade(path: Path, revision: str = "head") -> None:
+    """Run the Alembic migrations up to ``revision`` in one transaction (loads Alembic and SQLAlchemy)."""
+    from alembic import command
+
+    engine = make_engine(path)
+    try:
+        command.upgrade(alembic_config(engine), revision)
+    except Exception as exc:  # the upgrade rolled back; say so plainly
+        raise DatabaseError(f"could not upgrade {path}: {exc}. The database was left as it was.") from exc
+    finally:
+        engine.dispose()
+
+
+def _check_integrity(path: Path) -> None:
+    try:
+        with closing(connect(path)) as connection:
+            result = connection.execute("PRAGMA quick_check").fetchone()[0]
+    except sqlite3.DatabaseError as exc:  # not a database at all, or locked by another program
+        raise DatabaseError(f"{path} cannot be opened as a genorisk database ({exc}); restore a backup") from exc
     if result != "ok":
         raise DatabaseError(f"{path} failed its integrity check ({result}); restore a backup")
 

@@ -8,25 +8,30 @@ stored) and written to the audit log under the user's name.
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
 from genorisk.domain.commands import Command, ConflictError, Put, Remove
-from genorisk.domain.entities import Case, Entity
+from genorisk.domain.entities import Case, Entity, Person
 from genorisk.domain.record import CaseRecord
 from genorisk.domain.validation import Issue, Severity, ValidationFailed, validate
 from genorisk.domain.values import CaseStatus
 from genorisk.store import paths
-from genorisk.store.database import backup, open_database
+from genorisk.store.catalogue import (
+    AUDIT_TABLE,
+    ENTITY_TABLE_NAMES,
+    WARNING_TABLE,
+    TableStatements,
+    UnknownEntityType,
+    statements,
+    table_name,
+)
+from genorisk.store.database import backup, connect, open_database, write_transaction
 from genorisk.store.rows import entity_to_row, row_to_entity
-from genorisk.store.schema import ENTITY_TABLES
-from genorisk.store.tables import AuditEntryRow, CaseRow, PersonRow, ValidationWarningRow
 
 
 class StoreError(RuntimeError):
@@ -57,18 +62,14 @@ class AuditEntry:
     case_id: str
 
 
-def _table(kind: type[Entity]) -> Any:
-    try:
-        return ENTITY_TABLES[kind].__table__  # type: ignore[attr-defined]
-    except KeyError:
-        raise StoreError(f"{kind.__name__} records have no table") from None
-
-
 class Store:
-    """One open genorisk database. Single writer; records are cached per case after first load."""
+    """One open genorisk database. Single writer; records are cached per case after first load.
 
-    def __init__(self, engine: Engine, path: Path | None = None, user: str = "") -> None:
-        self.engine = engine
+    Each operation opens its own connection (cheap for SQLite, and safe from any thread), with the
+    durable pragmas set by :func:`genorisk.store.database.connect`.
+    """
+
+    def __init__(self, path: Path, user: str = "") -> None:
         self.path = path
         self.user = user or "unknown user"
         self._cache: dict[str, CaseRecord] = {}
@@ -78,56 +79,64 @@ class Store:
         """Open the database (the user data directory's by default), upgrading it if needed."""
         path = path or paths.database_path()
         backups = path.parent / "backups"
-        return cls(open_database(path, backups), path, user)
+        return cls(open_database(path, backups), user)
 
     def close(self) -> None:
-        self.engine.dispose()
+        """Nothing is held open between operations; kept so callers can say when they are done."""
+        self._cache.clear()
 
-    # --- transactions -----------------------------------------------------------------------------
+    # --- connections ------------------------------------------------------------------------------
     @contextmanager
-    def transaction(self) -> Iterator[Connection]:
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """A connection for reads (each statement sees committed data only)."""
+        with closing(connect(self.path)) as connection:
+            yield connection
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction (BEGIN IMMEDIATE … COMMIT); rolled back whole on any error."""
-        with self.engine.begin() as connection:
-            connection.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
+        with closing(connect(self.path)) as connection, write_transaction(connection):
             yield connection
 
     # --- reading ----------------------------------------------------------------------------------
     def list_cases(self) -> list[CaseSummary]:
         """Every case, most recently updated first."""
-        person = PersonRow.__table__  # type: ignore[attr-defined]
-        with self.engine.connect() as connection:
-            counts: dict[str, int] = dict(
-                connection.execute(
-                    select(person.c.case_id, func.count(person.c.id)).group_by(person.c.case_id)
-                ).all()
-            )
-            rows = connection.execute(select(_table(Case))).mappings().all()
+        with self.reading() as connection:
+            counts = {
+                str(case_id): int(count)
+                for case_id, count in connection.execute(
+                    f'SELECT case_id, count(id) FROM "{table_name(Person)}" GROUP BY case_id')
+            }
+            rows = connection.execute(f'SELECT * FROM "{table_name(Case)}"').fetchall()
         summaries = []
         for row in rows:
             case = row_to_entity(Case, dict(row))
             summaries.append(
                 CaseSummary(case.id, case.reference, case.title, case.status, case.updated_at,
-                            int(counts.get(case.id, 0)))
+                            counts.get(case.id, 0))
             )
         return sorted(summaries, key=lambda s: s.updated_at, reverse=True)
 
     def case_id_for(self, reference: str) -> str:
         """The id of the case with this reference; StoreError naming the reference if none."""
-        with self.engine.connect() as connection:
-            found = connection.execute(
-                select(CaseRow.__table__.c.id).where(CaseRow.__table__.c.reference == reference)  # type: ignore[attr-defined]
-            ).scalar()
+        with self.reading() as connection:
+            found = connection.execute(f'SELECT id FROM "{table_name(Case)}" WHERE reference = ?',
+                                       (reference,)).fetchone()
         if found is None:
             raise CaseNotFound(f"no case with reference '{reference}'")
-        return str(found)
+        return str(found[0])
 
     def load(self, case_id: str) -> CaseRecord:
         """The whole case as an immutable record."""
         cached = self._cache.get(case_id)
         if cached is not None:
             return cached
-        with self.engine.connect() as connection:
-            record = self._read(connection, case_id)
+        with self.reading() as connection:
+            connection.execute("BEGIN")  # one snapshot: every table read as of the same moment
+            try:
+                record = self._read(connection, case_id)
+            finally:
+                connection.execute("COMMIT")
         self._cache[case_id] = record
         return record
 
@@ -138,34 +147,31 @@ class Store:
     def load_by_reference(self, reference: str) -> CaseRecord:
         return self.load(self.case_id_for(reference))
 
-    def _read(self, connection: Connection, case_id: str) -> CaseRecord:
-        # Plain SQL on the driver: one indexed query per table, no statement compilation, so opening a
-        # case stays fast (the row codec does the typing).
-        case_rows = _rows(connection, f'SELECT * FROM "{_table(Case).name}" WHERE id = ?', case_id)
+    def _read(self, connection: sqlite3.Connection, case_id: str) -> CaseRecord:
+        # One indexed query per table; the row codec does the typing.
+        case_rows = connection.execute(statements(Case).select_case, (case_id,)).fetchall()
         if not case_rows:
             raise CaseNotFound(f"no case with id {case_id}")
         entities: list[Entity] = []
-        for kind in ENTITY_TABLES:
+        for kind in ENTITY_TABLE_NAMES:
             if kind is Case:
                 continue
-            query = f'SELECT * FROM "{_table(kind).name}" WHERE case_id = ? ORDER BY rowid'
-            entities += [row_to_entity(kind, row) for row in _rows(connection, query, case_id)]
-        return CaseRecord.build(row_to_entity(Case, case_rows[0]), entities)
+            entities += [row_to_entity(kind, dict(row))
+                         for row in connection.execute(statements(kind).select_case, (case_id,))]
+        return CaseRecord.build(row_to_entity(Case, dict(case_rows[0])), entities)
 
     def warnings(self, case_id: str) -> list[Issue]:
         """The warnings stored by the case's last change."""
-        table = ValidationWarningRow.__table__  # type: ignore[attr-defined]
-        with self.engine.connect() as connection:
-            rows = connection.execute(select(table).where(table.c.case_id == case_id).order_by(table.c.id)).mappings()
-            return [
-                Issue(Severity.WARNING, row["code"], row["message"], tuple(json.loads(row["person_ids"])))
-                for row in rows
-            ]
+        with self.reading() as connection:
+            rows = connection.execute(
+                f"SELECT code, message, person_ids FROM {WARNING_TABLE} WHERE case_id = ? ORDER BY id", (case_id,))
+            return [Issue(Severity.WARNING, row["code"], row["message"], tuple(json.loads(row["person_ids"])))
+                    for row in rows]
 
     def audit_log(self, case_id: str) -> list[AuditEntry]:
-        table = AuditEntryRow.__table__  # type: ignore[attr-defined]
-        with self.engine.connect() as connection:
-            rows = connection.execute(select(table).where(table.c.case_id == case_id).order_by(table.c.id)).mappings()
+        with self.reading() as connection:
+            rows = connection.execute(
+                f'SELECT at, "user", action, case_id FROM {AUDIT_TABLE} WHERE case_id = ? ORDER BY id', (case_id,))
             return [AuditEntry(datetime.fromisoformat(r["at"]), r["user"], r["action"], r["case_id"]) for r in rows]
 
     # --- writing ----------------------------------------------------------------------------------
@@ -177,15 +183,14 @@ class Store:
         if errors:
             raise ValidationFailed(errors)
         with self.transaction() as connection:
-            exists = connection.execute(
-                select(_table(Case).c.id).where(_table(Case).c.reference == case.reference)
-            ).first()
+            exists = connection.execute(f'SELECT 1 FROM "{table_name(Case)}" WHERE reference = ?',
+                                        (case.reference,)).fetchone()
             if exists:
                 raise StoreError(f"a case with reference '{case.reference}' already exists")
             self._refuse_existing_ids(connection, record)
-            connection.execute(insert(_table(Case)).values(**entity_to_row(case)))
+            connection.execute(statements(Case).insert, entity_to_row(case))
             for entity in record.entities():
-                connection.execute(insert(_table(type(entity))).values(**entity_to_row(entity)))
+                connection.execute(_statements(type(entity)).insert, entity_to_row(entity))
             self._write_warnings(connection, case.id, issues)
             self._audit(connection, case.id, action or f"Create case {case.reference}", len(record.tables))
         self._cache[case.id] = record
@@ -221,20 +226,17 @@ class Store:
                         entity = change.new
                         if isinstance(entity, Case):
                             entity = replace(entity, updated_at=now)
-                        table = _table(type(entity))
                         row = entity_to_row(entity)
                         if change.old is None:
-                            connection.execute(insert(table).values(**row))
+                            connection.execute(_statements(type(entity)).insert, row)
                         else:
-                            done = connection.execute(update(table).where(table.c.id == entity.id).values(**row))
+                            done = connection.execute(_statements(type(entity)).update, row)
                             _expect_one(done.rowcount, entity)
                     elif isinstance(change, Remove):
-                        table = _table(type(change.old))
-                        done = connection.execute(delete(table).where(table.c.id == change.old.id))
+                        done = connection.execute(_statements(type(change.old)).delete, (change.old.id,))
                         _expect_one(done.rowcount, change.old)
-                connection.execute(
-                    update(_table(Case)).where(_table(Case).c.id == case_id).values(updated_at=now.isoformat())
-                )
+                connection.execute(f'UPDATE "{table_name(Case)}" SET updated_at = ? WHERE id = ?',
+                                   (now.isoformat(), case_id))
                 self._write_warnings(connection, case_id, issues)
                 self._audit(connection, case_id, ("Undo " if undo else "") + command.name, len(command.changes))
         except Exception:
@@ -251,62 +253,52 @@ class Store:
         """Remove a case and everything in it, in one transaction."""
         record = self.load(case_id)
         with self.transaction() as connection:
-            for kind in reversed(list(ENTITY_TABLES)):
-                table = _table(kind)
-                column = table.c.id if kind is Case else table.c.case_id
-                connection.execute(delete(table).where(column == case_id))
-            warnings = ValidationWarningRow.__table__  # type: ignore[attr-defined]
-            connection.execute(delete(warnings).where(warnings.c.case_id == case_id))
+            for kind in reversed(list(ENTITY_TABLE_NAMES)):
+                connection.execute(statements(kind).delete_case, (case_id,))
+            connection.execute(f"DELETE FROM {WARNING_TABLE} WHERE case_id = ?", (case_id,))
             self._audit(connection, case_id, f"Delete case {record.case.reference}", 0)
         self._cache.pop(case_id, None)
 
     def backup_to(self, destination: Path) -> Path:
         """A consistent copy of the whole database, through the SQLite backup API."""
-        if self.path is None:
-            raise StoreError("this store has no file to back up")
         return backup(self.path, destination)
 
     # --- helpers ----------------------------------------------------------------------------------
-    def _refuse_existing_ids(self, connection: Connection, record: CaseRecord) -> None:
+    def _refuse_existing_ids(self, connection: sqlite3.Connection, record: CaseRecord) -> None:
         """Refuse, naming only ids, a case whose records are already stored (e.g. imported twice)."""
-        for kind in ENTITY_TABLES:
+        for kind in ENTITY_TABLE_NAMES:
             ids = [record.case.id] if kind is Case else [e.id for e in record.all(kind)]
             for start in range(0, len(ids), 500):
                 chunk = ids[start:start + 500]
-                table = _table(kind)
-                clash = connection.execute(select(table.c.id).where(table.c.id.in_(chunk)).limit(1)).scalar()
+                marks = ", ".join("?" * len(chunk))
+                clash = connection.execute(
+                    f'SELECT id FROM "{table_name(kind)}" WHERE id IN ({marks}) LIMIT 1', chunk).fetchone()
                 if clash is not None:
                     raise StoreError(
-                        f"this case is already in the database (its {kind.__name__} record {clash} is stored): "
+                        f"this case is already in the database (its {kind.__name__} record {clash[0]} is stored): "
                         "it may have been imported before")
 
-    def _write_warnings(self, connection: Connection, case_id: str, issues: list[Issue]) -> None:
-        table = ValidationWarningRow.__table__  # type: ignore[attr-defined]
-        connection.execute(delete(table).where(table.c.case_id == case_id))
-        rows = [
-            {"case_id": case_id, "code": i.code, "message": i.message, "person_ids": json.dumps(list(i.person_ids))}
-            for i in issues
-            if i.severity is Severity.WARNING
-        ]
-        if rows:
-            connection.execute(insert(table), rows)
+    def _write_warnings(self, connection: sqlite3.Connection, case_id: str, issues: list[Issue]) -> None:
+        connection.execute(f"DELETE FROM {WARNING_TABLE} WHERE case_id = ?", (case_id,))
+        connection.executemany(
+            f"INSERT INTO {WARNING_TABLE} (case_id, code, message, person_ids) VALUES (?, ?, ?, ?)",
+            [(case_id, i.code, i.message, json.dumps(list(i.person_ids)))
+             for i in issues if i.severity is Severity.WARNING],
+        )
 
-    def _audit(self, connection: Connection, case_id: str, action: str, changes: int) -> None:
+    def _audit(self, connection: sqlite3.Connection, case_id: str, action: str, changes: int) -> None:
         connection.execute(
-            insert(AuditEntryRow.__table__).values(  # type: ignore[attr-defined]
-                case_id=case_id,
-                at=datetime.now(UTC).isoformat(),
-                user=self.user,
-                action=action,
-                changes=json.dumps({"count": changes}),
-            )
+            f'INSERT INTO {AUDIT_TABLE} (case_id, at, "user", action, changes) VALUES (?, ?, ?, ?, ?)',
+            (case_id, datetime.now(UTC).isoformat(), self.user, action, json.dumps({"count": changes})),
         )
 
 
-def _rows(connection: Connection, query: str, *parameters: Any) -> list[dict[str, Any]]:
-    cursor = connection.exec_driver_sql(query, parameters)
-    names = list(cursor.keys())
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+def _statements(kind: type[Entity]) -> TableStatements:
+    """The statements for an entity type, or StoreError naming a type the store cannot keep."""
+    try:
+        return statements(kind)
+    except UnknownEntityType as unknown:
+        raise StoreError(str(unknown)) from None
 
 
 def _expect_one(rowcount: int, entity: Entity) -> None:

@@ -5,8 +5,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from alembic import command
-from sqlalchemy import text
 
 from genorisk.domain import editing
 from genorisk.domain.commands import Command, ConflictError, Put
@@ -14,22 +12,26 @@ from genorisk.domain.entities import ParentChildLink, Person
 from genorisk.domain.validation import ValidationFailed
 from genorisk.domain.values import PartnershipKind, Sex
 from genorisk.store import rows
-from genorisk.store.database import alembic_config, current_revision, head_revision
+from genorisk.store.catalogue import ENTITY_TABLE_NAMES
+from genorisk.store.database import current_revision, head_revision
 from genorisk.store.repository import CaseNotFound, Store, StoreError
 from genorisk.store.schema import ENTITY_TABLES
 from tests.builders import Family, make_case, same_content
 
 
 def test_every_connection_is_durable_and_enforces_foreign_keys(store: Store) -> None:
-    for _ in range(3):  # NullPool: a new DB-API connection each time
-        with store.engine.connect() as connection:
-            assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
-            assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
-            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    for _ in range(3):  # a new DB-API connection each time
+        with store.reading() as connection:
+            assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+            assert connection.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+            assert connection.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    with store.transaction() as connection:
+        assert connection.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert connection.in_transaction
 
 
 def test_a_new_database_is_migrated_to_the_newest_schema(store: Store) -> None:
-    assert current_revision(store.engine) == head_revision()
+    assert current_revision(store.path) == head_revision()
 
 
 def test_every_entity_table_has_exactly_the_columns_its_entity_needs() -> None:
@@ -38,16 +40,60 @@ def test_every_entity_table_has_exactly_the_columns_its_entity_needs() -> None:
         assert sorted(columns) == sorted(rows.column_names(kind)), kind.__name__
 
 
+def test_the_runtime_catalogue_names_the_tables_the_schema_declares() -> None:
+    """The store runs without SQLAlchemy, from its own catalogue: it must match the SQLModel schema."""
+    declared = {kind: table.__tablename__ for kind, table in ENTITY_TABLES.items()}  # type: ignore[attr-defined]
+    assert list(ENTITY_TABLE_NAMES.items()) == list(declared.items())
+
+
+def test_every_table_in_a_migrated_database_has_the_catalogued_columns(store: Store) -> None:
+    with store.reading() as connection:
+        for kind, name in ENTITY_TABLE_NAMES.items():
+            stored = [row["name"] for row in connection.execute(f'PRAGMA table_info("{name}")')]
+            assert sorted(stored) == sorted(rows.column_names(kind)), name
+
+
+def test_opening_an_up_to_date_database_does_not_load_sqlalchemy(store: Store, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    script = ("import sys; from pathlib import Path; from genorisk.store.repository import Store; "
+              "s = Store.open(Path(sys.argv[1])); s.list_cases(); "
+              "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'sqlmodel', 'alembic')))")
+    shown = subprocess.run([sys.executable, "-c", script, str(store.path)], capture_output=True, text=True,
+                           check=True, cwd=Path(__file__).resolve().parents[2])
+    assert shown.stdout.strip() == "[]"
+
+
+def test_a_file_that_is_not_a_database_is_refused_with_a_clear_error(tmp_path: Path) -> None:
+    from genorisk.store.database import DatabaseError
+
+    path = tmp_path / "notes.db"
+    path.write_text("shopping list\n" * 200)
+    with pytest.raises(DatabaseError, match="cannot be opened as a genorisk database"):
+        Store.open(path)
+    assert path.read_text().startswith("shopping list")
+
+
+def downgrade(path: Path, revision: str) -> None:
+    from alembic import command
+
+    from genorisk.store.database import alembic_config, make_engine
+
+    engine = make_engine(path)
+    command.downgrade(alembic_config(engine), revision)
+    engine.dispose()
+
+
 def test_an_older_database_is_backed_up_with_the_backup_api_before_upgrading(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     store = Store.open(path)
     store.create_case(make_case("OLD-1"))
     store.close()
-    engine = Store.open(path).engine
-    command.downgrade(alembic_config(engine), "-1")
-    assert current_revision(engine) != head_revision()
-    reopened = Store.open(path)
-    assert current_revision(reopened.engine) == head_revision()
+    downgrade(path, "-1")
+    assert current_revision(path) != head_revision()
+    Store.open(path)
+    assert current_revision(path) == head_revision()
     (backup,) = (tmp_path / "backups").glob("old-before-*.db")
     with sqlite3.connect(backup) as copy:
         assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
@@ -102,8 +148,8 @@ def test_a_failure_midway_rolls_back_the_whole_transaction(store: Store, monkeyp
     with pytest.raises(OSError):
         store.apply(add)
     assert store.load(family.case.id) == record
-    with store.engine.connect() as connection:
-        assert connection.execute(text("select count(*) from person where id='kid'")).scalar() == 0
+    with store.reading() as connection:
+        assert connection.execute("select count(*) from person where id='kid'").fetchone()[0] == 0
 
 
 def test_stale_commands_are_refused(store: Store) -> None:
@@ -177,7 +223,7 @@ def test_a_record_changed_underneath_the_cache_is_a_conflict_not_a_silent_succes
     family = Family()
     family.person("mum", Sex.FEMALE)
     record = store.create_case(family.case, family.entities)
-    with store.engine.begin() as connection:  # another tool deletes the person behind our back
-        connection.exec_driver_sql("DELETE FROM person WHERE id = 'mum'")
+    with store.transaction() as connection:  # another tool deletes the person behind our back
+        connection.execute("DELETE FROM person WHERE id = 'mum'")
     with pytest.raises(ConflictError):
         store.apply(editing.update_entity(record, replace(record.person("mum"), known_as="M")))
