@@ -1,24 +1,30 @@
-"""Questions about the family as a graph (networkx), answered the same way everywhere.
+"""Questions about the family as a graph, answered the same way everywhere.
 
 The Child BE review found that parents' previous relationships and all the children of the
 household were never linked. These queries make those links explicit: every child connected to a
 household, every adult with access to a child on a date, and each adult's previous partners with the
 children of those relationships wherever they now live.
+
+networkx is imported inside the few functions that build a networkx graph, not at module level:
+importing it costs about a tenth of a second, and the household questions the risk rules ask at
+start-up do not need it. :func:`is_acyclic` answers the common "any cycle?" question without it.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from genorisk.domain.entities import Partnership, Person
 from genorisk.domain.record import CaseRecord
 from genorisk.domain.values import HouseholdRole, ParentKind
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 ADULT_AGE = 18
 
@@ -56,6 +62,8 @@ class PreviousRelationship:
 
 def family_graph(record: CaseRecord) -> nx.MultiDiGraph[str]:
     """People as nodes; ``parent`` edges parent→child (with kind), ``partner`` edges both ways."""
+    import networkx as nx  # here, not at module level: see the module docstring
+
     graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     graph.add_nodes_from(p.id for p in record.people)
     for link in record.parent_links:
@@ -192,6 +200,8 @@ def generations(record: CaseRecord) -> dict[str, int]:
     A child sits one below its lowest parent. Partners are then pulled to the lower of the two rows,
     repeatedly, until stable (cousins who marry, partners from other families).
     """
+    import networkx as nx  # here, not at module level: see the module docstring
+
     graph: nx.DiGraph[str] = nx.DiGraph()
     graph.add_nodes_from(p.id for p in record.people)
     graph.add_edges_from(
@@ -221,3 +231,28 @@ def _parents(record: CaseRecord, child_id: str) -> tuple[str, ...]:
     return tuple(
         link.parent_id for link in record.parent_links_of_child(child_id) if link.kind is not ParentKind.STEP
     )
+
+
+def is_acyclic(edges: Iterable[tuple[str, str]]) -> bool:
+    """True when the directed graph of these edges has no cycle (a self-loop is a cycle).
+
+    Kahn's algorithm in plain Python: what ``networkx.is_directed_acyclic_graph`` answers, without
+    importing networkx on the paths (validation, layout) that ask it on every change.
+    """
+    successors: dict[str, set[str]] = defaultdict(set)
+    indegree: dict[str, int] = defaultdict(int)
+    for source, target in edges:
+        if target not in successors[source]:
+            successors[source].add(target)
+            indegree[target] += 1
+    nodes = set(successors) | set(indegree)
+    ready = deque(node for node in nodes if indegree[node] == 0)
+    seen = 0
+    while ready:
+        node = ready.popleft()
+        seen += 1
+        for target in successors.get(node, ()):
+            indegree[target] -= 1
+            if indegree[target] == 0:
+                ready.append(target)
+    return seen == len(nodes)

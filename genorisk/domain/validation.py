@@ -12,8 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
-import networkx as nx
-
+from genorisk.domain.family_graph import is_acyclic
 from genorisk.domain.record import CaseRecord
 from genorisk.domain.values import ParentKind, PregnancyOutcome
 
@@ -143,9 +142,14 @@ def _twin_errors(record: CaseRecord) -> Iterable[Issue]:
 
 
 def _ancestry_cycles(record: CaseRecord) -> Iterable[Issue]:
+    edges = [(link.parent_id, link.child_id) for link in record.parent_links if link.parent_id != link.child_id]
+    if is_acyclic(edges):  # the usual answer, found without networkx (validation runs on every change)
+        return
+    # a cycle: networkx (imported only now; it is slow to import) names the one to explain
+    import networkx as nx
+
     graph: nx.DiGraph[str] = nx.DiGraph()
-    graph.add_edges_from((link.parent_id, link.child_id) for link in record.parent_links
-                         if link.parent_id != link.child_id)
+    graph.add_edges_from(edges)
     for cycle in nx.simple_cycles(graph):
         names = " → ".join(record.name_of(p) for p in [*cycle, cycle[0]])
         yield Issue(Severity.ERROR, "own-ancestor",

@@ -9,6 +9,10 @@ Messy data is handled rather than refused: a partnership that would put someone 
 ancestor (partners of different generations whose merge makes a cycle) is not merged, so that
 couple is drawn across two rows; a parent link that makes a cycle (bad data) is ignored for the
 rows; a second set of parents (foster, adoptive…) only counts when it does not conflict.
+
+Every layout asks whether these graphs have cycles, so that is answered in plain Python
+(:func:`~genorisk.domain.family_graph.is_acyclic`, reachability by search); networkx, slow to import,
+is imported only when a cycle has to be taken apart (bad data).
 """
 
 from __future__ import annotations
@@ -16,8 +20,7 @@ from __future__ import annotations
 from collections import defaultdict, deque
 from collections.abc import Iterable
 
-import networkx as nx
-
+from genorisk.domain.family_graph import is_acyclic
 from genorisk.genogram.family import Family
 
 
@@ -80,8 +83,13 @@ def _cyclic_groups(parent_of: dict[str, str], edges: list[tuple[str, str]]) -> s
     """Groups that sit on a cycle (a group that is its own ancestor), or none."""
     group_edges = _group_edges(parent_of, edges)
     self_loops = {a for a, b in group_edges if a == b}
+    between = [(a, b) for a, b in group_edges if a != b]
+    if is_acyclic(between):
+        return self_loops
+    import networkx as nx  # only for bad data: see the module docstring
+
     graph = nx.DiGraph()
-    graph.add_edges_from((a, b) for a, b in group_edges if a != b)
+    graph.add_edges_from(between)
     cyclic = set(self_loops)
     for component in nx.strongly_connected_components(graph):
         if len(component) > 1:
@@ -91,11 +99,13 @@ def _cyclic_groups(parent_of: dict[str, str], edges: list[tuple[str, str]]) -> s
 
 def _acyclic(people: list[str], edges: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Drop edges that close a cycle (bad data: someone recorded as their own ancestor)."""
+    if is_acyclic(edges):
+        return edges
+    import networkx as nx  # only for bad data: see the module docstring
+
     graph = nx.DiGraph()
     graph.add_nodes_from(people)
     graph.add_edges_from(edges)
-    if nx.is_directed_acyclic_graph(graph):
-        return edges
     dropped: set[tuple[str, str]] = set()
     while True:
         try:
@@ -113,16 +123,31 @@ def _add_if_acyclic(
 ) -> list[tuple[str, str]]:
     if not extra:
         return list(edges)
-    graph = nx.DiGraph()
-    graph.add_nodes_from(people)
-    graph.add_edges_from(edges)
+    successors: dict[str, set[str]] = defaultdict(set)
+    for a, b in edges:
+        successors[a].add(b)
     kept = list(edges)
     for a, b in extra:
-        if a == b or nx.has_path(graph, b, a):
+        if a == b or _reaches(successors, b, a):
             continue
-        graph.add_edge(a, b)
+        successors[a].add(b)
         kept.append((a, b))
     return kept
+
+
+def _reaches(successors: dict[str, set[str]], start: str, goal: str) -> bool:
+    """True if ``goal`` can be reached from ``start`` along the edges (a path of length 0 counts)."""
+    seen = {start}
+    stack = [start]
+    while stack:
+        node = stack.pop()
+        if node == goal:
+            return True
+        for target in successors.get(node, ()):
+            if target not in seen:
+                seen.add(target)
+                stack.append(target)
+    return False
 
 
 def _longest_path_rows(

@@ -1,7 +1,10 @@
 """The genogram notation, read from the versioned, schema-checked ``resources/notation/notation.json``.
 
 Styles, dash patterns, slash counts and legend wording are data, not code: changing a convention is
-an edit to ``notation.json`` (checked against ``notation.schema.json`` when first loaded).
+an edit to ``notation.json``, which must match ``notation.schema.json``. The shipped file is checked
+against the schema by the tests, so :func:`notation` reads it without importing jsonschema at start-up;
+a notation document from anywhere else goes through :func:`parse_notation`, which checks it (the rule
+in :mod:`genorisk.resources`).
 """
 
 from __future__ import annotations
@@ -11,10 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import jsonschema
-
 from genorisk.genogram.geometry import LineStyle
-from genorisk.resources import resource_path
+from genorisk.resources import is_shipped, resource_path
 
 
 class NotationError(ValueError):
@@ -57,14 +58,11 @@ def _styled(raw: dict[str, Any]) -> StyledMeaning:
     return StyledMeaning(LineStyle(raw["style"]), raw["legend"], raw.get("tag", ""), bool(raw.get("heavy")))
 
 
-def parse_notation(data: Any) -> Notation:
-    """Check a notation document against the schema and build a :class:`Notation`."""
-    schema = json.loads(resource_path("notation", "notation.schema.json").read_text("utf-8"))
-    try:
-        jsonschema.validate(data, schema)
-    except jsonschema.ValidationError as exc:
-        where = "/".join(str(part) for part in exc.absolute_path) or "(top level)"
-        raise NotationError(f"notation.json at {where}: {exc.message}") from exc
+def parse_notation(data: Any, check: bool = True) -> Notation:
+    """Build a :class:`Notation`, first checking the document against the schema unless ``check`` is
+    False (only for the shipped file, which the tests check); NotationError names the place."""
+    if check:
+        check_notation(data)
     return Notation(
         version=data["version"],
         dash_patterns={name: tuple(float(v) for v in values) for name, values in data["dash_patterns"].items()},
@@ -81,8 +79,20 @@ def parse_notation(data: Any) -> Notation:
     )
 
 
+def check_notation(data: Any) -> None:
+    """Raise NotationError naming the first place where ``data`` breaks ``notation.schema.json``."""
+    import jsonschema  # here, not at module level: the shipped notation is not checked at start-up
+
+    schema = json.loads(resource_path("notation", "notation.schema.json").read_text("utf-8"))
+    try:
+        jsonschema.validate(data, schema)
+    except jsonschema.ValidationError as exc:
+        where = "/".join(str(part) for part in exc.absolute_path) or "(top level)"
+        raise NotationError(f"notation.json at {where}: {exc.message}") from exc
+
+
 @cache
 def notation() -> Notation:
-    """The packaged notation (loaded and checked once)."""
-    text = resource_path("notation", "notation.json").read_text("utf-8")
-    return parse_notation(json.loads(text))
+    """The packaged notation (loaded once; the tests check the file against its schema)."""
+    path = resource_path("notation", "notation.json")
+    return parse_notation(json.loads(path.read_text("utf-8")), check=not is_shipped(path))

@@ -1,9 +1,13 @@
 """Measuring and wrapping label text, so the layout can keep labels from overlapping.
 
 Every renderer draws genogram text in **DejaVu Sans** (installed with the project's system packages;
-``FONT_FAMILY``), and the layout measures with the same font's metrics through reportlab (Qt-free),
-so measured boxes match what is drawn. Where DejaVu Sans is missing, Helvetica metrics are used,
-widened by ``FALLBACK_WIDENING`` so that a substituted font still fits.
+``FONT_FAMILY``), and the layout measures with the same font's metrics, so measured boxes match what
+is drawn. The layout reads the widths with :mod:`genorisk.genogram.fontmetrics` (a small TrueType reader
+giving exactly reportlab's widths), one face at a time as it is first asked for: measuring needs
+neither reportlab nor a parse of all four faces, which keeps both off the start-up path. Only
+:func:`pdf_font` (PDF drawing) registers the TTFs with reportlab, which it imports when first called.
+Where DejaVu Sans is missing, Helvetica metrics are used (reportlab, imported then), widened by
+``FALLBACK_WIDENING`` so that a substituted font still fits.
 """
 
 from __future__ import annotations
@@ -11,8 +15,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from pathlib import Path
 
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from genorisk.genogram.fontmetrics import FontFileError, FontMetrics, read_font_metrics
 
 FONT_FAMILY = "DejaVu Sans"
 """The family renderers ask for (SVG font-family, Qt QFont family)."""
@@ -58,18 +61,42 @@ def _face(bold: bool, italic: bool) -> str:
 
 
 @cache
+def _font_folder() -> Path | None:
+    """The first folder holding all four DejaVu Sans faces, or None."""
+    for folder in _FONT_FOLDERS:
+        if all((Path(folder) / name).is_file() for name in _FACES.values()):
+            return Path(folder)
+    return None
+
+
+@cache
+def _metrics(face: str) -> FontMetrics | None:
+    """One DejaVu Sans face's widths, read on first use; None when missing or damaged."""
+    folder = _font_folder()
+    if folder is None:
+        return None
+    try:
+        return read_font_metrics(folder / _FACES[face])
+    except FontFileError:  # a damaged font file: fall back to Helvetica
+        return None
+
+
+@cache
 def _registered() -> bool:
     """Register DejaVu Sans with reportlab once; False when it cannot be found."""
-    for folder in _FONT_FOLDERS:
-        paths = {face: Path(folder) / name for face, name in _FACES.items()}
-        if all(path.is_file() for path in paths.values()):
-            try:
-                for face, path in paths.items():
-                    pdfmetrics.registerFont(TTFont(_PDF_NAMES[face], str(path)))
-            except Exception:  # a damaged font file: fall back to Helvetica
-                return False
-            return True
-    return False
+    folder = _font_folder()
+    if folder is None:
+        return False
+    # reportlab is imported here, not at module level: only PDF drawing needs it (see the module docstring)
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    try:
+        for face, name in _FACES.items():
+            pdfmetrics.registerFont(TTFont(_PDF_NAMES[face], str(folder / name)))
+    except Exception:  # a damaged font file: fall back to Helvetica
+        return False
+    return True
 
 
 def pdf_font(bold: bool = False, italic: bool = False) -> str:
@@ -81,8 +108,14 @@ def pdf_font(bold: bool = False, italic: bool = False) -> str:
 @lru_cache(maxsize=131072)
 def text_width(text: str, size: float, bold: bool = False, italic: bool = False) -> float:
     """Width in points of one line of text."""
-    width = float(pdfmetrics.stringWidth(text, pdf_font(bold, italic), size))
-    return width if _registered() else width * FALLBACK_WIDENING
+    face = _face(bold, italic)
+    metrics = _metrics(face)
+    if metrics is not None:
+        return metrics.string_width(text, size)
+    # no usable DejaVu Sans: Helvetica's built-in metrics (reportlab, imported only on this path)
+    from reportlab.pdfbase import pdfmetrics
+
+    return float(pdfmetrics.stringWidth(text, _HELVETICA[face], size)) * FALLBACK_WIDENING
 
 
 def wrap(text: str, size: float, max_width: float, bold: bool = False, max_lines: int = 2) -> list[str]:

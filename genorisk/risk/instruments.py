@@ -41,7 +41,7 @@ from genorisk.domain.risk import (
     EventKind,
 )
 from genorisk.domain.values import Provenance, SourceKind
-from genorisk.risk.resources import INSTRUMENTS_DIR, DataFileError, load_checked
+from genorisk.risk.resources import INSTRUMENTS_DIR, DataFileError, load_checked, load_data_file
 
 INSTRUMENT_SCHEMA = INSTRUMENTS_DIR / "instrument.schema.json"
 WORDING_SCHEMA = INSTRUMENTS_DIR / "wording.schema.json"
@@ -212,7 +212,7 @@ def load_instrument(kind: str, wording_file: Path | None = None, directory: Path
 @cache
 def _load(kind: str, path: Path, _modified: int) -> Instrument:
     """The checked instrument (cached until the file changes)."""
-    data = load_checked(path, path.parent / "instrument.schema.json")
+    data = load_data_file(path, path.parent / "instrument.schema.json")
     instrument = _instrument_from_data(data)
     if instrument.kind != kind:
         raise DataFileError(f"{path}: is a '{instrument.kind}' instrument, expected '{kind}'")

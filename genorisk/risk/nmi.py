@@ -30,7 +30,7 @@ from genorisk.domain.commands import Command, Put
 from genorisk.domain.entities import Person, new_id
 from genorisk.domain.record import CaseRecord
 from genorisk.domain.risk import BodyRegion, DecisionKind, MarkType, Mobility, NmiInjury, PromptDecision
-from genorisk.risk.resources import INSTRUMENTS_DIR, DataFileError, load_checked
+from genorisk.risk.resources import INSTRUMENTS_DIR, DataFileError, load_data_file
 from genorisk.risk.rules.config import rule_config
 
 PROTOCOL_VARIABLE = "GENORISK_NMI_PROTOCOL"
@@ -91,7 +91,7 @@ def load_nmi_protocol(path: Path | None = None) -> NmiProtocol:
 
 @cache
 def _load(path: Path, _modified: int) -> NmiProtocol:
-    data = load_checked(path, PROTOCOL_SCHEMA)
+    data = load_data_file(path, PROTOCOL_SCHEMA)
     try:
         regions = {group: tuple(BodyRegion(r) for r in names) for group, names in data["ten4"]["regions"].items()}
         mark_types = frozenset(MarkType(m) for m in data["ten4"]["mark_types"])

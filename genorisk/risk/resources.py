@@ -1,8 +1,12 @@
 """Finding and loading genorisk's versioned data files (rules, instruments, protocols).
 
-Every data file is checked against its JSON Schema when it is loaded; a bad file raises
-:class:`DataFileError` naming the file and the JSON path of the first problem, so a local edit that
-breaks a file is caught at start-up rather than by a silently missing prompt.
+Loaders read data files through :func:`load_data_file`, which follows the rule in
+:mod:`genorisk.resources`: a shipped file (inside resources/) is read as it is, because the test suite
+checks every shipped file against its JSON Schema; any other file (a licensed wording file, a local
+thresholds file, an alternative protocol, another folder) is checked when it is loaded, and a bad one
+raises :class:`DataFileError` naming the file and the JSON path of the first problem, so it is caught
+when loaded rather than by a silently missing prompt. :func:`load_checked` always checks (tests use it
+on the shipped files). jsonschema is imported only when a check runs: it is not needed to start.
 """
 
 from __future__ import annotations
@@ -11,9 +15,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-
-from genorisk.resources import resources_dir
+from genorisk.resources import is_shipped, resources_dir
 
 RESOURCES_DIR = resources_dir()
 RULES_DIR = RESOURCES_DIR / "rules"
@@ -36,6 +38,8 @@ def read_json(path: Path) -> Any:
 
 def check_against_schema(data: Any, schema: Any, path: Path) -> None:
     """Raise DataFileError naming the file and the JSON path of the first schema error."""
+    import jsonschema  # here, not at module level: only files from outside the package are checked at run time
+
     validator = jsonschema.Draft202012Validator(schema)
     errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     if errors:
@@ -50,3 +54,10 @@ def load_checked(path: Path, schema_path: Path) -> Any:
     data = read_json(path)
     check_against_schema(data, read_json(schema_path), path)
     return data
+
+
+def load_data_file(path: Path, schema_path: Path) -> Any:
+    """Read a data file for use: as it is if shipped (the tests check it), else checked against its schema."""
+    if is_shipped(path):
+        return read_json(path)
+    return load_checked(path, schema_path)
