@@ -3,8 +3,9 @@
 A working day is Monday to Friday and not a bank holiday. Timescales count from the day after the
 event: a referral received on a Friday must be decided by the Monday (or the Tuesday after a bank
 holiday Monday). The bank holidays are versioned data in
-``resources/calendars/england-and-wales-bank-holidays.json``, checked against its JSON Schema when
-loaded; outside the years the file covers only weekends are skipped, and :meth:`covers` says so.
+``resources/calendars/england-and-wales-bank-holidays.json``, which must match its JSON Schema (the
+shipped file is checked by the tests, any other file when loaded: the rule in :mod:`genorisk.resources`);
+outside the years the file covers only weekends are skipped, and :meth:`covers` says so.
 """
 
 from __future__ import annotations
@@ -16,9 +17,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-
-from genorisk.resources import resource_path
+from genorisk.resources import is_shipped, resource_path
 
 CALENDARS_DIR = resource_path("calendars")
 DEFAULT_CALENDAR = CALENDARS_DIR / "england-and-wales-bank-holidays.json"
@@ -89,16 +88,23 @@ def _schema() -> dict[str, Any]:
     return loaded
 
 
+def _check_against_schema(path: Path, data: Any) -> None:
+    import jsonschema  # here, not at module level: the shipped calendar is not checked at start-up
+
+    errors = sorted(jsonschema.Draft202012Validator(_schema()).iter_errors(data), key=lambda e: list(e.path))
+    if errors:
+        where = "/".join(str(part) for part in errors[0].absolute_path) or "(top level)"
+        raise CalendarError(f"{path}: {where}: {errors[0].message}")
+
+
 def load_calendar(path: Path = DEFAULT_CALENDAR) -> WorkingCalendar:
     """Read and check a bank-holiday file; CalendarError names the file and the problem."""
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
         raise CalendarError(f"{path}: cannot read the bank holidays: {exc}") from exc
-    errors = sorted(jsonschema.Draft202012Validator(_schema()).iter_errors(data), key=lambda e: list(e.path))
-    if errors:
-        where = "/".join(str(part) for part in errors[0].absolute_path) or "(top level)"
-        raise CalendarError(f"{path}: {where}: {errors[0].message}")
+    if not is_shipped(path):
+        _check_against_schema(path, data)
     try:
         covers_from = date.fromisoformat(data["covers"]["from"])
         covers_to = date.fromisoformat(data["covers"]["to"])
