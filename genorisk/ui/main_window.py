@@ -412,9 +412,7 @@ class MainWindow(QMainWindow):
         if self.workspace is None:
             return
         self.workspace.show_panel("people")
-        dock = self.workspace.docks.get("people")
-        widget = dock.widget() if dock is not None else None
-        search = getattr(widget, "filter", None)
+        search = getattr(self.workspace.panel("people"), "filter", None)
         if search is not None:
             search.setFocus()
             search.selectAll()

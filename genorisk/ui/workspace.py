@@ -10,11 +10,12 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterable
+from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMenu, QWidget
 
 from genorisk.domain import editing
 from genorisk.domain.commands import Command
@@ -78,6 +79,10 @@ class CaseWorkspace(QMainWindow):
         session.record_changed.connect(self._record_changed)
         self.docks: dict[str, QDockWidget] = {}
         self.panel_specs: list[PanelSpec] = []
+        self._specs: dict[str, PanelSpec] = {}
+        self._panels: dict[str, QWidget] = {}
+        self._building: set[str] = set()
+        self._panels_arrived = False
         self.toggle_actions: list[QAction] = []
         self._shortcuts_taken: set[str] = {QKeySequence(key).toString() for key in RESERVED_SHORTCUTS}
         self._build_panels(collect_panels(BUILTIN_PANELS))
@@ -85,21 +90,19 @@ class CaseWorkspace(QMainWindow):
 
     # --- panels --------------------------------------------------------------------------------
     def _build_panels(self, specs: Iterable[PanelSpec]) -> None:
+        """One dock per panel, each holding a cheap placeholder until it is first shown.
+
+        A panel's widget is built by :meth:`panel` the first time its dock becomes visible (shown, or
+        raised as the current tab), so opening a case costs only the panels on screen. Docks, titles,
+        toggle actions, shortcuts and the saved layout are all there from the start.
+        """
         first_in_area: dict[Qt.DockWidgetArea, QDockWidget] = {}
         for spec in specs:
-            try:
-                widget = spec.factory(self.context)
-            except Exception as failure:  # one broken panel must not stop the case opening
-                log.exception("panel %s failed to open", spec.key)
-                widget = QLabel(f"This panel could not be opened: {failure}")
-                widget.setWordWrap(True)
-            # No panel may hold the genogram hostage with a large minimum size: the practitioner sizes docks.
-            hint = widget.minimumSizeHint()
-            widget.setMinimumSize(max(widget.minimumWidth(), min(max(hint.width(), 0), 220)),
-                                  min(max(hint.height(), 0), 120))
             dock = QDockWidget(spec.title, self)
             dock.setObjectName(f"dock_{spec.key}")
-            dock.setWidget(widget)
+            placeholder = QWidget()
+            placeholder.setObjectName(f"placeholder_{spec.key}")
+            dock.setWidget(placeholder)
             dock.setAccessibleName(f"{spec.title} panel")
             dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                              | QDockWidget.DockWidgetFeature.DockWidgetClosable
@@ -121,13 +124,68 @@ class CaseWorkspace(QMainWindow):
             self.toggle_actions.append(toggle)
             self.docks[spec.key] = dock
             self.panel_specs.append(spec)
+            self._specs[spec.key] = spec
+            dock.visibilityChanged.connect(partial(self._dock_visibility_changed, spec.key))
         for dock in first_in_area.values():
             dock.raise_()
         self._first_docks = list(first_in_area.values())
         self._sized = False
 
+    def _dock_visibility_changed(self, key: str, visible: bool) -> None:
+        # Qt also reports a dock as visible while the workspace itself is hidden (when docks are tabified
+        # or a saved layout restored): only a dock really on screen builds its panel. Showing the
+        # workspace reports each dock it puts on screen again.
+        if visible and self.isVisible():
+            self.panel(key)
+
+    def panel(self, key: str) -> QWidget:
+        """The widget of panel ``key``, built now if its dock has not been shown yet.
+
+        A panel reads the session when it is built, so one built late is as current as one built at
+        case open. A panel whose factory fails shows why instead: one broken panel must not stop the
+        case opening. Raises KeyError for a key no panel has.
+        """
+        built = self._panels.get(key)
+        if built is not None:
+            return built
+        spec = self._specs[key]
+        dock = self.docks[key]
+        if key in self._building:  # asked again while its factory runs: the placeholder stands in
+            return dock.widget()
+        self._building.add(key)
+        try:
+            widget = spec.factory(self.context)
+        except Exception as failure:  # one broken panel must not stop the case opening
+            log.exception("panel %s failed to open", spec.key)
+            widget = QLabel(f"This panel could not be opened: {failure}")
+            widget.setWordWrap(True)
+        finally:
+            self._building.discard(key)
+        # No panel may hold the genogram hostage with a large minimum size: the practitioner sizes docks.
+        hint = widget.minimumSizeHint()
+        widget.setMinimumSize(max(widget.minimumWidth(), min(max(hint.width(), 0), 220)),
+                              min(max(hint.height(), 0), 120))
+        self._panels[key] = widget
+        placeholder = dock.widget()
+        dock.setWidget(widget)
+        if placeholder is not None:
+            placeholder.deleteLater()
+        if dock.isVisible():
+            widget.show()  # now, not on the next pass of the event loop: the dock is on screen
+            self._panels_arrived = True
+        return widget
+
+    def built_panels(self) -> tuple[str, ...]:
+        """The keys of the panels built so far (the others are placeholders until first shown)."""
+        return tuple(self._panels)
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self._panels_arrived:
+            # Panels built as their docks came on screen (just before this event) replaced placeholders:
+            # lay the docks out for them now, so the window is complete when the event loop next runs.
+            self._panels_arrived = False
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         if not self._sized:
             self._sized = True
             QTimer.singleShot(0, self._initial_dock_sizes)
@@ -171,9 +229,7 @@ class CaseWorkspace(QMainWindow):
         if dock is not None:
             dock.show()
             dock.raise_()
-            widget = dock.widget()
-            if widget is not None:
-                widget.setFocus()
+            self.panel(key).setFocus()
 
     def restore_layout(self, state: QByteArray | None) -> None:
         if state is not None and not state.isEmpty():

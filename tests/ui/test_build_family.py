@@ -213,7 +213,7 @@ def test_build_the_demo_family_undo_it_all_and_redo_it(qtbot: Any, store: Store,
     qtbot.waitUntil(lambda: any(m.person_id == carol for m in session.record.all(HouseholdMember)), timeout=10000)
 
     # Michael died: the partnership became widowhood (Relationships panel)
-    relationships = window.workspace.docks["relationships"].widget()
+    relationships = window.workspace.panel("relationships")
     union = next(p for p in session.record.partnerships
                  if {session.record.name_of(p.person_a), session.record.name_of(p.person_b)}
                  == {"Carol Ashby", "Michael Ashby"})
@@ -357,7 +357,7 @@ def test_a_parent_left_not_known_opens_a_check(qtbot: Any, store: Store, window:
     assert len(checks) == 1 and checks[0].status is VerificationStatus.OPEN
     assert "Gemma Stone" in checks[0].description and "to be checked" in checks[0].description
     assert window.workspace is not None
-    warnings = window.workspace.docks["warnings"].widget()
+    warnings = window.workspace.panel("warnings")
     assert any(row.kind == "To be checked" for row in warnings.model.rows)
 
 

@@ -48,7 +48,7 @@ def test_one_item_class_per_symbol_kind(qtbot: Any, window: MainWindow, demo: Ca
 
 def test_selection_follows_between_canvas_and_people_table(qtbot: Any, window: MainWindow, demo: CaseRecord) -> None:
     workspace = open_demo(window, demo)
-    people = workspace.docks["people"].widget()
+    people = workspace.panel("people")
     qtbot.mouseClick(workspace.view.viewport(), Qt.MouseButton.LeftButton, pos=item_point(workspace, "p-kai"))
     assert workspace.session.selection == ("p-kai",)
     assert people.table.selected_ids() == ["p-kai"]

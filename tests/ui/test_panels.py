@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from genorisk.domain import editing
 from genorisk.domain.record import CaseRecord
@@ -50,17 +50,77 @@ def test_contributed_panels_get_the_context_and_follow_changes(qtbot: Any, windo
     monkeypatch.setattr("genorisk.ui.panels.PANEL_MODULES", ("genorisk.ui.test_area.panels",))
     window.open_case(demo.case.id)
     assert window.workspace is not None
+    label = window.workspace.panel("test_count")
     (context,) = contributed
     assert context.case_id == demo.case.id and context.user == "Test Practitioner"
     assert context.store is window.store and context.undo_stack is window.session.undo_stack  # type: ignore[union-attr]
-    label = window.workspace.docks["test_count"].widget()
-    assert label.text() == "13 people"
+    assert isinstance(label, QLabel) and label.text() == "13 people"
+    assert window.workspace.docks["test_count"].widget() is label
     assert context.apply(editing.remove_person(context.record, "p-kai"))
     assert label.text() == "12 people"
     assert window.undo_action.text() == "Undo Remove Kai Hurst"
-    broken = window.workspace.docks["test_broken"].widget()
+    broken = window.workspace.panel("test_broken")
     assert isinstance(broken, QLabel) and "could not be opened" in broken.text()
+    assert window.workspace.panel("test_count") is label and len(contributed) == 1  # built once
     # a panel never steals a Person-menu shortcut (two owners would make Qt ignore both)
     toggle = window.workspace.docks["test_count"].toggleViewAction()
     assert toggle.shortcut().toString() != "Ctrl+Shift+P"
     assert window.person_actions.actions["add_partner"].shortcut().toString() == "Ctrl+Shift+P"
+
+
+def _is_placeholder(widget: QWidget | None) -> bool:
+    return widget is not None and widget.objectName().startswith("placeholder_")
+
+
+def test_panels_are_built_when_first_shown(qtbot: Any, window: MainWindow, demo: CaseRecord) -> None:
+    """Opening a case builds only the panels on screen; a tab raised or a dock shown builds its panel then,
+    from the case as it is by then."""
+    assert window.open_case(demo.case.id) and window.workspace is not None
+    workspace = window.workspace
+    # the first tab of each dock area is on screen; the History dock is hidden by default
+    assert {"people", "relationships", "prompts"} <= set(workspace.built_panels())
+    for key in ("households", "warnings", "history", "summary", "agencies"):
+        assert key not in workspace.built_panels()
+        assert _is_placeholder(workspace.docks[key].widget())
+    assert not workspace.docks["history"].isVisible()
+    # a change made before the Households panel exists is in it when it is built
+    assert workspace.context.apply(editing.remove_person(workspace.context.record, "p-kai"))
+    workspace.docks["households"].raise_()  # the practitioner clicks its tab
+    qtbot.waitUntil(lambda: "households" in workspace.built_panels())
+    households = workspace.docks["households"].widget()
+    assert not _is_placeholder(households) and households.isVisible()
+    assert households.model.rowCount() > 0
+    assert "Kai Hurst" not in {households.model.index(row, column).data()
+                               for row in range(households.model.rowCount())
+                               for column in range(households.model.columnCount())}
+    # a hidden dock shown from its toggle (View ▸ Panels, Alt+5) joins its area's tabs; raised, it is built
+    workspace.docks["history"].toggleViewAction().trigger()
+    assert workspace.docks["history"].toggleViewAction().isChecked()
+    workspace.docks["history"].raise_()
+    qtbot.waitUntil(lambda: "history" in workspace.built_panels())
+    history = workspace.docks["history"].widget()
+    assert history.objectName() == "History" and history.isVisible()
+    # Case ▸ Validation warnings shows, builds and focuses the panel
+    window.warnings_action.trigger()
+    assert "warnings" in workspace.built_panels() and not _is_placeholder(workspace.docks["warnings"].widget())
+
+
+def test_restored_layout_decides_which_panels_are_built(qtbot: Any, window: MainWindow, demo: CaseRecord) -> None:
+    """The saved layout (visibility, current tabs) is restored as before; the panels it puts on screen are
+    built, the ones it hides are not."""
+    assert window.open_case(demo.case.id) and window.workspace is not None
+    window.workspace.docks["warnings"].raise_()
+    window.workspace.docks["people"].hide()
+    window.workspace.docks["history"].show()
+    window.close_case(show_list=False)  # saves the workspace layout
+    assert window.open_case(demo.case.id) and window.workspace is not None
+    workspace = window.workspace
+    qtbot.waitUntil(lambda: "warnings" in workspace.built_panels())
+    assert not workspace.docks["people"].isVisible() and "people" not in workspace.built_panels()
+    assert workspace.docks["history"].isVisible() and "history" in workspace.built_panels()
+    assert "relationships" not in workspace.built_panels()
+    # Edit ▸ Find person shows the People panel again, built, with its search box focused
+    window.find_action.trigger()
+    people = workspace.docks["people"].widget()
+    assert workspace.docks["people"].isVisible() and not _is_placeholder(people)
+    assert people.filter.hasFocus() or QApplication.focusWidget() is people.filter

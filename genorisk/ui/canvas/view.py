@@ -104,8 +104,11 @@ class GenogramView(QGraphicsView):
         """Fit now, and again whenever the view is resized until the practitioner zooms or pans.
 
         (Before the window is on screen the view has no real size, so a fit then is meaningless.)
+        Scroll bars are off meanwhile: the whole drawing is in view, and a scroll bar that comes and goes
+        with each fit resizes the viewport, which refits, which brings it back… a busy loop that kept
+        the processor at 100 % while the case sat open.
         """
-        self._fit_pending = True
+        self._set_auto_fit(True)
         self.fit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -114,7 +117,14 @@ class GenogramView(QGraphicsView):
             self.fit()
 
     def _user_moved(self) -> None:
-        self._fit_pending = False
+        if self._fit_pending:
+            self._set_auto_fit(False)
+
+    def _set_auto_fit(self, on: bool) -> None:
+        self._fit_pending = on
+        policy = Qt.ScrollBarPolicy.ScrollBarAlwaysOff if on else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        self.setHorizontalScrollBarPolicy(policy)
+        self.setVerticalScrollBarPolicy(policy)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

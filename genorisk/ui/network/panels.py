@@ -7,12 +7,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
-from genorisk.ui.network.agencies import AgenciesPanel
-from genorisk.ui.network.meetings import MeetingsPanel
-from genorisk.ui.network.summary import SummaryPanel
-from genorisk.ui.network.supervision import SupervisionPanel
-from genorisk.ui.network.voice import VoicePanel
 from genorisk.ui.panels import PanelContext, PanelSpec
+
+# Each factory imports its panel's module when the panel is first shown (the workspace builds panels
+# lazily): the Summary panel in particular brings in the report package, and with it reportlab.
 
 MIN_PANEL_WIDTH = 720
 MIN_PANEL_HEIGHT = 320
@@ -34,22 +32,32 @@ class ScrollingPanel(QScrollArea):
 
 
 def _agencies(context: PanelContext) -> QWidget:
+    from genorisk.ui.network.agencies import AgenciesPanel
+
     return ScrollingPanel(AgenciesPanel(context))
 
 
 def _meetings(context: PanelContext) -> QWidget:
+    from genorisk.ui.network.meetings import MeetingsPanel
+
     return ScrollingPanel(MeetingsPanel(context))
 
 
 def _supervision(context: PanelContext) -> QWidget:
+    from genorisk.ui.network.supervision import SupervisionPanel
+
     return ScrollingPanel(SupervisionPanel(context))
 
 
 def _voice(context: PanelContext) -> QWidget:
+    from genorisk.ui.network.voice import VoicePanel
+
     return ScrollingPanel(VoicePanel(context))
 
 
 def _summary(context: PanelContext) -> QWidget:
+    from genorisk.ui.network.summary import SummaryPanel
+
     return SummaryPanel(context)
 
 

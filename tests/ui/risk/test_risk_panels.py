@@ -278,7 +278,7 @@ def test_panels_are_registered_and_the_workspace_shows_them(window: Any, demo: C
     assert window.open_case(demo.case.id)
     docks = window.workspace.docks
     assert {"prompts", "risk_factors", "assessments", "chronology", "timeline"} <= set(docks)
-    prompts = docks["prompts"].widget()
+    prompts = window.workspace.panel("prompts")
     assert isinstance(prompts, PromptsPanel) and prompts.table.row_count() > 0
     geometry = window._geometry()
     assert {m.kind for m in geometry.markers_used} >= {"Substance misuse", "Mental health"}
