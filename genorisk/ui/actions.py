@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -19,19 +20,13 @@ from genorisk.domain import editing
 from genorisk.domain.commands import Command
 from genorisk.domain.entities import HouseholdMember
 from genorisk.domain.record import CaseRecord
-from genorisk.ui.dialogs.case import CaseDetailsDialog
-from genorisk.ui.dialogs.family import (
-    AddChildDialog,
-    AddParentsDialog,
-    AddPartnerDialog,
-    AddPersonDialog,
-    AddSiblingDialog,
-    CommandDialog,
-    EditPersonDialog,
-    EmotionalLinkDialog,
-)
-from genorisk.ui.dialogs.household import JoinHouseholdDialog, LeaveHouseholdDialog
 from genorisk.ui.session import CaseSession
+
+if TYPE_CHECKING:
+    from genorisk.ui.dialogs.family import CommandDialog
+
+# The dialogs are imported by the actions that open them, not here: the main window builds these actions
+# at start-up, and the dialog modules (forms, validators) are not needed until someone uses one.
 
 
 @dataclass(frozen=True)
@@ -169,40 +164,62 @@ class PersonActions(QObject):
         return self.run_dialog(make(person))
 
     def add_person(self) -> None:
+        from genorisk.ui.dialogs.family import AddPersonDialog
+
         if self.session is not None:
             self.run_dialog(AddPersonDialog(self.session.record, self.user(), self.window))
 
     def add_partner(self) -> None:
+        from genorisk.ui.dialogs.family import AddPartnerDialog
+
         self._with_person(lambda p: AddPartnerDialog(self._record(), p, self.user(), self.window))
 
     def add_child(self) -> None:
+        from genorisk.ui.dialogs.family import AddChildDialog
+
         self._with_person(lambda p: AddChildDialog(self._record(), p, self.user(), self.window))
 
     def add_parents(self) -> None:
+        from genorisk.ui.dialogs.family import AddParentsDialog
+
         self._with_person(lambda p: AddParentsDialog(self._record(), p, self.user(), self.window))
 
     def add_sibling(self) -> None:
+        from genorisk.ui.dialogs.family import AddSiblingDialog
+
         self._with_person(lambda p: AddSiblingDialog(self._record(), p, self.user(), self.window))
 
     def add_twin(self) -> None:
+        from genorisk.ui.dialogs.family import AddSiblingDialog
+
         self._with_person(lambda p: AddSiblingDialog(self._record(), p, self.user(), self.window, twin=True))
 
     def add_link(self) -> None:
+        from genorisk.ui.dialogs.family import EmotionalLinkDialog
+
         if self.session is not None and len(self.session.record.people) < 2:
             QMessageBox.information(self.window, "Add link", "Add the other person first: a link joins two people.")
             return
         self._with_person(lambda p: EmotionalLinkDialog(self._record(), p, self.user(), self.window))
 
     def edit_person(self) -> None:
+        from genorisk.ui.dialogs.family import EditPersonDialog
+
         self._with_person(lambda p: EditPersonDialog(self._record(), p, self.user(), self.window))
 
     def join_household(self) -> None:
+        from genorisk.ui.dialogs.household import JoinHouseholdDialog
+
         self._with_person(lambda p: JoinHouseholdDialog(self._record(), p, self.user(), self.window))
 
     def leave_household(self) -> None:
+        from genorisk.ui.dialogs.household import LeaveHouseholdDialog
+
         self._with_person(lambda p: LeaveHouseholdDialog(self._record(), p, self.user(), self.window))
 
     def edit_case(self) -> None:
+        from genorisk.ui.dialogs.case import CaseDetailsDialog
+
         if self.session is not None:
             self.run_dialog(CaseDetailsDialog(self.session.record, self.user(), self.window))
 

@@ -32,8 +32,6 @@ from genorisk.genogram.settings import GenogramSettings, NotationStyle
 from genorisk.store.repository import Store
 from genorisk.ui.actions import PersonActions
 from genorisk.ui.background import run_in_background
-from genorisk.ui.case_list import CaseListPage
-from genorisk.ui.dialogs.family import MarkingDialog
 from genorisk.ui.panels import PanelContext
 from genorisk.ui.session import CaseSession
 from genorisk.ui.settings import UiSettings
@@ -41,6 +39,7 @@ from genorisk.ui.theme import apply_theme
 from genorisk.ui.workspace import CaseWorkspace
 
 if TYPE_CHECKING:
+    from genorisk.ui.case_list import CaseListPage
     from genorisk.ui.printing import PrintOptions
 
 log = logging.getLogger(__name__)
@@ -80,11 +79,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("genorisk")
         self.undo_group = QUndoGroup(self)
         self.stack = QStackedWidget()
-        self.case_list = CaseListPage(store)
-        self.case_list.open_requested.connect(self.open_case)
-        self.case_list.new_requested.connect(self.new_case)
-        self.case_list.injury_requested.connect(self.record_injury)
-        self.stack.addWidget(self.case_list)
+        self._case_list: CaseListPage | None = None
         self.setCentralWidget(self.stack)
         self.stack.currentChanged.connect(lambda _: self._update_case_actions())
         self.person_actions = PersonActions(self, lambda: self.user)
@@ -93,6 +88,26 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._update_case_actions()
         self.resize(1360, 860)
+
+    @property
+    def case_list(self) -> CaseListPage:
+        """The cases page, built the first time it is needed: a start that reopens the last case never shows
+        it, so it costs nothing then."""
+        if self._case_list is None:
+            from genorisk.ui.case_list import CaseListPage
+
+            page = CaseListPage(self.store)
+            page.open_requested.connect(self.open_case)
+            page.new_requested.connect(self.new_case)
+            page.injury_requested.connect(self.record_injury)
+            self._case_list = page
+            self.stack.insertWidget(0, page)
+        return self._case_list
+
+    def setVisible(self, visible: bool) -> None:
+        if visible and self.stack.count() == 0:
+            _ = self.case_list  # a window shown with no case open shows the (unrefreshed) case list, as ever
+        super().setVisible(visible)
 
     def record_injury(self, case_id: str) -> bool:
         """Open the non-mobile infant injury record for a case, on its youngest subject child.
@@ -435,6 +450,8 @@ class MainWindow(QMainWindow):
             self.workspace.refresh_colours()
 
     def edit_marking(self) -> None:
+        from genorisk.ui.dialogs.family import MarkingDialog  # dialogs load on first use, not at start-up
+
         dialog = MarkingDialog(self.settings.protective_marking, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.settings.protective_marking = dialog.marking()

@@ -43,6 +43,8 @@ class UiSettings:
         return str(value) if value is not None else default
 
     def _set(self, key: str, value: object) -> None:
+        if isinstance(value, str) and self._settings.value(key) == value:
+            return  # unchanged (e.g. reopening the last case at start-up): no file to rewrite
         self._settings.setValue(key, value)
         self._settings.sync()
 
