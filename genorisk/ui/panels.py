@@ -5,6 +5,11 @@ workspace shows each panel as a dock (View ▸ Panels lists them all). Built-in 
 ``genorisk.ui.workspace``; other areas add a ``PANELS`` list to ``genorisk.ui.risk.panels`` or
 ``genorisk.ui.network.panels`` and :func:`collect_panels` picks it up, with no change to the
 workspace code. See docs/ui.md.
+
+The workspace calls a panel's factory the first time its dock is on screen (shown, or raised as the
+current tab), not when the case opens, so a factory must read what it needs from the context then, and
+a ``PANELS`` module must be cheap to import: import the panel's widgets (and anything heavy, such as the
+report package) inside the factory. ``CaseWorkspace.panel(key)`` builds one on demand.
 """
 
 from __future__ import annotations
