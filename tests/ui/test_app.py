@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtGui import QPalette
@@ -75,3 +80,53 @@ def test_dark_and_light_palettes(qtbot: Any, store: Store) -> None:
         assert app.palette().color(QPalette.ColorRole.Window).lightness() > 200
     finally:
         apply_theme(app, "light")
+
+
+START_AND_REPORT = """
+import json, sys
+import genorisk.ui.app as app_module
+
+def report(app, window):
+    from PySide6.QtCore import QTimer
+
+    def ready():
+        workspace = window.workspace
+        print(json.dumps({
+            "case": window.session.record.case.reference if window.session else None,
+            "drawn": len(workspace.scene.symbols) if workspace else 0,
+            "built": list(workspace.built_panels()) if workspace else [],
+            "built_and_visible": [key for key in (workspace.built_panels() if workspace else ())
+                                  if workspace.docks[key].widget().isVisible()],
+            "loaded": sorted(name for name in ("reportlab", "genorisk.report", "genorisk.ui.case_list",
+                                               "genorisk.ui.dialogs.family", "genorisk.ui.network.summary",
+                                               "genorisk.ui.risk.chronology") if name in sys.modules),
+        }))
+        app.quit()
+
+    QTimer.singleShot(0, ready)
+
+app_module._install_hooks = report
+from genorisk.cli.main import main
+sys.exit(main([]))
+"""
+
+
+def test_start_up_opens_the_last_case_with_only_the_panels_on_screen(tmp_path: Path) -> None:
+    """The real start (a subprocess, as a practitioner starts it): the last case's genogram is drawn and the
+    panels on screen are built, while the panels behind other tabs, the dialogs, the case list and the
+    report package (reportlab) wait until they are first needed."""
+    environment = {key: value for key, value in os.environ.items() if not key.startswith("GENORISK_")}
+    environment.update(QT_QPA_PLATFORM="offscreen", GENORISK_HOME=str(tmp_path), GENORISK_USER="Test Practitioner",
+                       GENORISK_QUIT_WHEN_READY="1")
+    root = Path(__file__).resolve().parents[2]
+    first = subprocess.run([sys.executable, "-c", "import sys; from genorisk.cli.main import main; sys.exit(main([]))"],
+                           env=environment, cwd=root, capture_output=True, text=True, timeout=120)
+    assert "genorisk: ready" in first.stdout, first.stderr[-2000:]  # first start installs the demo
+    again = subprocess.run([sys.executable, "-c", START_AND_REPORT], env=environment, cwd=root,
+                           capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0, again.stderr[-2000:]
+    state = json.loads(again.stdout.strip().splitlines()[-1])
+    assert state["case"] == "DEMO-0001" and state["drawn"] == 13
+    assert set(state["built"]) == {"people", "relationships", "prompts"}  # the first tab of each dock area
+    assert set(state["built_and_visible"]) == set(state["built"])
+    assert state["loaded"] == []
