@@ -67,6 +67,7 @@ class CaseWorkspace(QMainWindow):
         self._pending = False
         self._layout_task: Any = None
         self._restored = False
+        self._restored_state: QByteArray | None = None
         self.scene = GenogramScene(self)
         self.view = GenogramView(self.scene, self)
         self.setCentralWidget(self.view)
@@ -192,7 +193,10 @@ class CaseWorkspace(QMainWindow):
 
     def _initial_dock_sizes(self) -> None:
         """Sensible first sizes (docks have no size until shown); a restored layout overrides them."""
-        if self._restored:
+        if self._restored_state is not None:
+            # Restored before the window had a size, the docks kept their minimum sizes: apply the saved
+            # layout again now that the window is shown, so the practitioner's dock sizes come back too.
+            self.restoreState(self._restored_state)
             return
         width, height = max(self.width(), 800), max(self.height(), 500)
         for area, size, orientation in (
@@ -234,6 +238,7 @@ class CaseWorkspace(QMainWindow):
     def restore_layout(self, state: QByteArray | None) -> None:
         if state is not None and not state.isEmpty():
             self._restored = self.restoreState(state)
+            self._restored_state = state if self._restored else None
 
     # --- layout ----------------------------------------------------------------------------------
     def set_genogram_settings(self, settings: GenogramSettings) -> None:

@@ -124,3 +124,18 @@ def test_restored_layout_decides_which_panels_are_built(qtbot: Any, window: Main
     people = workspace.docks["people"].widget()
     assert workspace.docks["people"].isVisible() and not _is_placeholder(people)
     assert people.filter.hasFocus() or QApplication.focusWidget() is people.filter
+
+
+def test_the_dock_sizes_come_back_when_the_case_is_reopened(qtbot: Any, window: MainWindow,
+                                                            demo: CaseRecord) -> None:
+    """A restored layout used to leave every dock at its minimum size (it was applied before the window
+    had a size): the docks must come back as they were left."""
+    window.resize(1360, 860)
+    assert window.open_case(demo.case.id) and window.workspace is not None
+    prompts, people = window.workspace.docks["prompts"], window.workspace.docks["people"]
+    qtbot.waitUntil(lambda: prompts.width() > 300 and people.width() > 300)  # first-time sizes, once shown
+    left = {"prompts": prompts.width(), "people": people.width()}
+    window.close_case(show_list=False)  # saves the workspace layout
+    assert window.open_case(demo.case.id) and window.workspace is not None
+    docks = window.workspace.docks
+    qtbot.waitUntil(lambda: all(abs(docks[key].width() - width) <= 10 for key, width in left.items()), timeout=3000)
