@@ -61,6 +61,7 @@ SHORTCUTS_HELP = """<h3>Keyboard shortcuts</h3>
 <tr><td><b>Space+drag</b></td><td>Pan the genogram</td></tr>
 <tr><td><b>Alt+1 … Alt+5</b></td><td>Show People, Relationships, Households, Warnings, History</td></tr>
 <tr><td><b>Ctrl+P</b></td><td>Print</td></tr>
+<tr><td><b>Ctrl+Alt+P</b></td><td>Print preview</td></tr>
 </table>"""
 
 
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or UiSettings()
         self.session: CaseSession | None = None
         self.workspace: CaseWorkspace | None = None
+        self._print_preview: tuple[Any, Any] | None = None
         self.genogram_settings = GenogramSettings()
         self.setObjectName("mainWindow")
         self.setWindowTitle("genorisk")
@@ -159,11 +161,14 @@ class MainWindow(QMainWindow):
                                               "Ctrl+E", "action_export_pdf")
         self.print_action = self._action("&Print genogram…", self.print_genogram, QKeySequence.StandardKey.Print,
                                          "action_print")
+        self.print_preview_action = self._action("Print pre&view…", self.preview_genogram, "Ctrl+Alt+P",
+                                                 "action_print_preview",
+                                                 "See the printed pages, with their markings, before printing")
         quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, "action_quit")
         for item in (self.new_case_action, self.case_list_action, self.close_case_action, None,
                      self.import_bundle_action, self.import_gedcom_action, self.export_bundle_action, None,
-                     self.export_png_action, self.export_svg_action, self.export_pdf_action, self.print_action, None,
-                     quit_action):
+                     self.export_png_action, self.export_svg_action, self.export_pdf_action, self.print_action,
+                     self.print_preview_action, None, quit_action):
             file_menu.addSeparator() if item is None else file_menu.addAction(item)
 
         edit_menu = bar.addMenu("&Edit")
@@ -308,7 +313,8 @@ class MainWindow(QMainWindow):
         self.person_actions.bind(self.session if has_case else None)
         self.undo_group.setActiveStack(self.session.undo_stack if has_case and self.session else None)  # type: ignore[arg-type]
         for action in (self.close_case_action, self.export_bundle_action, self.export_png_action,
-                       self.export_svg_action, self.export_pdf_action, self.print_action, self.zoom_in_action,
+                       self.export_svg_action, self.export_pdf_action, self.print_action, self.print_preview_action,
+                       self.zoom_in_action,
                        self.zoom_out_action, self.fit_action, self.actual_size_action, self.find_action,
                        self.warnings_action, self.history_action):
             action.setEnabled(has_case)
@@ -498,6 +504,40 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Not printed", str(failure))
             return
         self.statusBar().showMessage(f"Sent {pages} page{'s' if pages != 1 else ''} to the printer", 5000)
+
+    def preview_genogram(self, options: PrintOptions | None = None) -> Any:
+        """Print preview: the pages exactly as they will print (marking, page X of Y, tiles), drawn by the
+        same code as printing; printing from the preview sends those pages. Returns the dialog (tests)."""
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        from genorisk.ui.printing import PrintOptions, PrintOptionsDialog, render_to_printer
+
+        geometry = self._geometry()
+        if geometry is None or self.session is None:
+            return None
+        if options is None:
+            options_dialog = PrintOptionsDialog(geometry, PrintOptions(), self, title="Print preview")
+            if options_dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            options = options_dialog.options()
+        chosen = options
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self._heading())
+        preview = QPrintPreviewDialog(printer, self)
+        preview.setWindowTitle(f"Print preview — {self._heading()}")
+        preview.resize(900, 700)
+        marking, heading = self.settings.protective_marking, self._heading()
+        preview.paintRequested.connect(lambda target: render_to_printer(target, geometry, chosen, marking, heading))
+        # The dialog does not own its printer: keep both alive until it closes (a freed printer crashes Qt).
+        self._print_preview = (preview, printer)
+        preview.finished.connect(self._preview_closed)
+        preview.open()
+        return preview
+
+    def _preview_closed(self) -> None:
+        if self._print_preview is not None:
+            self._print_preview[0].deleteLater()
+            self._print_preview = None
 
     def export_genogram(self, kind: str, path: Path | None = None, options: PrintOptions | None = None) -> None:
         """Export PNG, SVG or PDF (named after the case reference); PDF asks fit or tile first."""

@@ -110,3 +110,23 @@ def test_export_from_the_window_runs_in_the_background(qtbot: Any, tmp_path: Pat
     qtbot.waitUntil(target.exists, timeout=15000)
     (text,) = pdf_pages(target)
     assert text.count("OFFICIAL") == 2 and "OFFICIAL-SENSITIVE" not in text
+
+
+def test_print_preview_shows_the_pages_that_will_print(qtbot: Any, tmp_path: Path, window: MainWindow,
+                                                       demo: CaseRecord) -> None:
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+    options = PrintOptions(paper="A4", orientation="portrait", mode="tile", scale=2.5)
+    expected = print_to_pdf(tmp_path / "same.pdf", demo, options)
+    assert window.open_case(demo.case.id) and window.workspace is not None
+    qtbot.waitUntil(lambda: window.workspace is not None and window.workspace.geometry_model is not None)
+    assert window.print_preview_action.isEnabled()
+    import gc
+
+    pages = window.preview_genogram(options).findChild(QPrintPreviewWidget)
+    gc.collect()  # the dialog must keep its printer alive by itself (a freed QPrinter crashes Qt)
+    pages.updatePreview()
+    qtbot.waitUntil(lambda: pages.pageCount() > 0)
+    assert pages.pageCount() == expected > 1
+    window._print_preview[0].reject()
+    assert window._print_preview is None
