@@ -49,14 +49,22 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
     """A read-only table of immutable rows described by a list of :class:`Column`."""
 
     columns: Sequence[Column[R]] = ()
+    keeps_first_seen_order = False
+    """Rows stay where they first appeared for as long as the model lives (the case is open), so a row
+    removed and then brought back by Undo returns to its old place, not the end of the table."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[R] = []
+        self._first_seen: dict[str, int] = {}
 
     def set_rows(self, rows: Sequence[R]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        if self.keeps_first_seen_order:
+            for row in self._rows:
+                self._first_seen.setdefault(self.row_id(row), len(self._first_seen))
+            self._rows.sort(key=lambda row: self._first_seen[self.row_id(row)])
         self.endResetModel()
 
     def row_at(self, row: int) -> R:
@@ -181,6 +189,8 @@ class PersonRow:
 class PeopleModel(RowTableModel[PersonRow]):
     """Everyone in the case: the accessible, keyboard-friendly equivalent of the genogram."""
 
+    keeps_first_seen_order = True
+
     columns = (
         Column[PersonRow]("Name", lambda r: r.person.display_name, lambda r: r.person.display_name.lower()),
         Column[PersonRow]("Sex", lambda r: r.person.sex.label),
@@ -246,6 +256,8 @@ class RelationshipRow:
 class RelationshipsModel(RowTableModel[RelationshipRow]):
     """Partnerships, parentage, twins and emotional or abusive links, each with its source."""
 
+    keeps_first_seen_order = True
+
     columns = (
         Column[RelationshipRow]("Type", lambda r: r.category),
         Column[RelationshipRow]("Between", lambda r: r.between),
@@ -308,6 +320,8 @@ class HouseholdRow:
 
 class HouseholdsModel(RowTableModel[HouseholdRow]):
     """Who lives in, or regularly visits, each household, and when: 'who lived with this child when'."""
+
+    keeps_first_seen_order = True
 
     columns = (
         Column[HouseholdRow]("Household", lambda r: r.household),

@@ -364,9 +364,15 @@ def test_a_parent_left_not_known_opens_a_check(qtbot: Any, store: Store, window:
 def test_remove_asks_first_and_undo_brings_the_links_back(qtbot: Any, store: Store, demo: Any, window: MainWindow,
                                                           modal: ModalDriver) -> None:
     window.open_case(demo.case.id)
-    assert window.session is not None
+    assert window.session is not None and window.workspace is not None
     session = window.session
     before = family_tables(session.record)
+    people, relationships = window.workspace.panel("people").model, window.workspace.panel("relationships").model
+
+    def table_order() -> tuple[list[str], list[str]]:
+        return [r.person.id for r in people.rows], [r.id for r in relationships.rows]
+
+    order = table_order()
     select_on_canvas(qtbot, window, "Jason Pryce")
     answers: list[str] = []
 
@@ -388,9 +394,11 @@ def test_remove_asks_first_and_undo_brings_the_links_back(qtbot: Any, store: Sto
     qtbot.waitUntil(lambda: session.record.get(Person, "p-jason") is None, timeout=5000)
     assert not any("p-jason" in e.person_refs() for e in session.record.entities())
     check_database_and_scene_agree(store, window)
+    assert "p-jason" not in table_order()[0]
     window.undo_action.trigger()
     assert family_tables(session.record) == before
     check_database_and_scene_agree(store, window)
+    assert table_order() == order, "Undo puts Jason's rows back where they were, not at the end"
 
 
 def test_a_refused_edit_shows_a_message_naming_the_people(qtbot: Any, store: Store, demo: Any, window: MainWindow,
