@@ -61,7 +61,7 @@ SHORTCUTS_HELP = """<h3>Keyboard shortcuts</h3>
 <tr><td><b>Space+drag</b></td><td>Pan the genogram</td></tr>
 <tr><td><b>Alt+1 … Alt+5</b></td><td>Show People, Relationships, Households, Warnings, History</td></tr>
 <tr><td><b>Ctrl+P</b></td><td>Print</td></tr>
-<tr><td><b>Ctrl+Alt+P</b></td><td>Print preview</td></tr>
+<tr><td><b>Ctrl+Alt+V</b></td><td>Print preview</td></tr>
 </table>"""
 
 
@@ -161,7 +161,7 @@ class MainWindow(QMainWindow):
                                               "Ctrl+E", "action_export_pdf")
         self.print_action = self._action("&Print genogram…", self.print_genogram, QKeySequence.StandardKey.Print,
                                          "action_print")
-        self.print_preview_action = self._action("Print pre&view…", self.preview_genogram, "Ctrl+Alt+P",
+        self.print_preview_action = self._action("Print pre&view…", self.preview_genogram, "Ctrl+Alt+V",
                                                  "action_print_preview",
                                                  "See the printed pages, with their markings, before printing")
         quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, "action_quit")

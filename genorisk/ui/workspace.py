@@ -39,7 +39,7 @@ log = logging.getLogger(__name__)
 #: Shortcuts of the main window and the Person menu: panels never take these.
 RESERVED_SHORTCUTS = (
     *(spec.shortcut for spec in PERSON_ACTIONS if spec.shortcut),
-    "Ctrl+N", "Ctrl+O", "Ctrl+W", "Ctrl+I", "Ctrl+E", "Ctrl+P", "Ctrl+Alt+P", "Ctrl+Q", "Ctrl+Z", "Ctrl+Shift+Z",
+    "Ctrl+N", "Ctrl+O", "Ctrl+W", "Ctrl+I", "Ctrl+E", "Ctrl+P", "Ctrl+Alt+V", "Ctrl+Q", "Ctrl+Z", "Ctrl+Shift+Z",
     "Ctrl+Y",
     "Ctrl+F", "Ctrl+=", "Ctrl++", "Ctrl+-", "Ctrl+0", "Ctrl+1", "Ctrl+Shift+D", "F1", "F2", "Del",
 )

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from genorisk.domain import editing
@@ -139,3 +140,13 @@ def test_the_dock_sizes_come_back_when_the_case_is_reopened(qtbot: Any, window: 
     assert window.open_case(demo.case.id) and window.workspace is not None
     docks = window.workspace.docks
     qtbot.waitUntil(lambda: all(abs(docks[key].width() - width) <= 10 for key, width in left.items()), timeout=3000)
+
+
+def test_every_built_in_panel_gets_the_shortcut_it_asks_for(qtbot: Any, window: MainWindow, demo: CaseRecord) -> None:
+    """No clash with the main window's or the Person menu's keys (a clash moves a panel to Alt+digit)."""
+    assert window.open_case(demo.case.id) and window.workspace is not None
+    workspace = window.workspace
+    for spec in workspace.panel_specs:
+        if spec.shortcut:
+            toggle = workspace.docks[spec.key].toggleViewAction()
+            assert toggle.shortcut().toString() == QKeySequence(spec.shortcut).toString(), spec.key
