@@ -119,6 +119,11 @@ def prompt_states(record: CaseRecord, today: date | None = None, config: RuleCon
     return list(result)
 
 
+def forget_remembered_evaluation() -> None:
+    """Drop the remembered evaluation, so the next call evaluates every rule (benchmarks time that)."""
+    _LAST.clear()
+
+
 def _prompt_states(record: CaseRecord, today: date, config: RuleConfig | None,
                    only: Iterable[str] | None) -> list[PromptStatus]:
     history = decisions_by_key(record)
