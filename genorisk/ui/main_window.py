@@ -161,7 +161,7 @@ class MainWindow(QMainWindow):
                                               "Ctrl+E", "action_export_pdf")
         self.print_action = self._action("&Print genogram…", self.print_genogram, QKeySequence.StandardKey.Print,
                                          "action_print")
-        self.print_preview_action = self._action("Print pre&view…", self.preview_genogram, "Ctrl+Alt+V",
+        self.print_preview_action = self._action("Print pre&view…", lambda: self.preview_genogram(), "Ctrl+Alt+V",
                                                  "action_print_preview",
                                                  "See the printed pages, with their markings, before printing")
         quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, "action_quit")
@@ -528,16 +528,16 @@ class MainWindow(QMainWindow):
         preview.resize(900, 700)
         marking, heading = self.settings.protective_marking, self._heading()
         preview.paintRequested.connect(lambda target: render_to_printer(target, geometry, chosen, marking, heading))
-        # The dialog does not own its printer: keep both alive until it closes (a freed printer crashes Qt).
+        # The dialog does not own its printer: keep both alive until the dialog itself is gone (a printer
+        # freed while the dialog still points at it crashes Qt).
         self._print_preview = (preview, printer)
-        preview.finished.connect(self._preview_closed)
+        preview.finished.connect(preview.deleteLater)
+        preview.destroyed.connect(self._preview_destroyed)
         preview.open()
         return preview
 
-    def _preview_closed(self) -> None:
-        if self._print_preview is not None:
-            self._print_preview[0].deleteLater()
-            self._print_preview = None
+    def _preview_destroyed(self) -> None:
+        self._print_preview = None
 
     def export_genogram(self, kind: str, path: Path | None = None, options: PrintOptions | None = None) -> None:
         """Export PNG, SVG or PDF (named after the case reference); PDF asks fit or tile first."""

@@ -129,4 +129,31 @@ def test_print_preview_shows_the_pages_that_will_print(qtbot: Any, tmp_path: Pat
     qtbot.waitUntil(lambda: pages.pageCount() > 0)
     assert pages.pageCount() == expected > 1
     window._print_preview[0].reject()
-    assert window._print_preview is None
+    qtbot.waitUntil(lambda: window._print_preview is None)  # printer released only once the dialog is gone
+
+
+def test_file_print_preview_asks_for_the_options_then_shows_the_pages(qtbot: Any, window: MainWindow,
+                                                                       demo: CaseRecord, modal: Any) -> None:
+    """Through the menu action, as a practitioner does: the options dialog first, then the pages."""
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+
+    from genorisk.ui.printing import PrintOptionsDialog
+
+    assert window.open_case(demo.case.id) and window.workspace is not None
+    qtbot.waitUntil(lambda: window.workspace is not None and window.workspace.geometry_model is not None)
+    asked: list[str] = []
+
+    def choose_a4_fit(dialog: PrintOptionsDialog) -> None:
+        asked.append(dialog.windowTitle())
+        dialog.paper.setCurrentText("A4")
+        dialog.fit.setChecked(True)
+        dialog.accept()
+
+    modal.expect(PrintOptionsDialog, choose_a4_fit)
+    window.print_preview_action.trigger()
+    assert asked == ["Print preview"]
+    assert window._print_preview is not None
+    pages = window._print_preview[0].findChild(QPrintPreviewWidget)
+    qtbot.waitUntil(lambda: pages.pageCount() > 0)
+    assert pages.pageCount() == 1
+    window._print_preview[0].reject()
