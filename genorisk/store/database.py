@@ -62,15 +62,20 @@ def connect(path: Path) -> sqlite3.Connection:
 @contextmanager
 def write_transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     """BEGIN IMMEDIATE … COMMIT, rolled back whole on any error. Foreign keys are checked at COMMIT, so
-    a change may write its rows in any order."""
+    a change may write its rows in any order.
+
+    SQLite may already have rolled back by itself (disk full, I/O error, interrupt), and a COMMIT that
+    fails (a deferred foreign-key violation) leaves the transaction open: either way the original error
+    is the one raised, and the connection is left with no transaction open."""
     connection.execute("BEGIN IMMEDIATE")
     try:
         connection.execute("PRAGMA defer_foreign_keys=ON")
         yield connection
+        connection.execute("COMMIT")
     except BaseException:
-        connection.execute("ROLLBACK")
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
         raise
-    connection.execute("COMMIT")
 
 
 def make_engine(path: Path) -> Engine:

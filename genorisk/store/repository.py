@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Concatenate, ParamSpec, TypeVar
 
 from genorisk.domain.commands import Command, ConflictError, Put, Remove
 from genorisk.domain.entities import Case, Entity, Person
@@ -32,6 +34,9 @@ from genorisk.store.catalogue import (
 )
 from genorisk.store.database import backup, connect, open_database, write_transaction
 from genorisk.store.rows import entity_to_row, row_to_entity
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 class StoreError(RuntimeError):
@@ -62,17 +67,31 @@ class AuditEntry:
     case_id: str
 
 
-class Store:
-    """One open genorisk database. Single writer; records are cached per case after first load.
+def _serialised(method: Callable[Concatenate[Store, P], T]) -> Callable[Concatenate[Store, P], T]:
+    """Run a store method holding the store's lock (one change at a time, cache included)."""
 
-    Each operation opens its own connection (cheap for SQLite, and safe from any thread), with the
-    durable pragmas set by :func:`genorisk.store.database.connect`.
+    def locked(store: Store, /, *args: P.args, **kwargs: P.kwargs) -> T:
+        with store._lock:
+            return method(store, *args, **kwargs)
+
+    locked.__name__, locked.__qualname__, locked.__doc__ = method.__name__, method.__qualname__, method.__doc__
+    return locked
+
+
+class Store:
+    """One open genorisk database. Records are cached per case after first load.
+
+    Each operation opens its own connection, with the durable pragmas set by
+    :func:`genorisk.store.database.connect`. A store may be used from a worker thread (imports run off
+    the GUI thread): one lock serialises its changes and its cache, so two changes never interleave
+    between checking a case and writing it.
     """
 
     def __init__(self, path: Path, user: str = "") -> None:
         self.path = path
         self.user = user or "unknown user"
         self._cache: dict[str, CaseRecord] = {}
+        self._lock = threading.RLock()
 
     @classmethod
     def open(cls, path: Path | None = None, user: str = "") -> Store:
@@ -128,21 +147,24 @@ class Store:
 
     def load(self, case_id: str) -> CaseRecord:
         """The whole case as an immutable record."""
-        cached = self._cache.get(case_id)
-        if cached is not None:
-            return cached
-        with self.reading() as connection:
-            connection.execute("BEGIN")  # one snapshot: every table read as of the same moment
-            try:
-                record = self._read(connection, case_id)
-            finally:
-                connection.execute("COMMIT")
-        self._cache[case_id] = record
-        return record
+        with self._lock:
+            cached = self._cache.get(case_id)
+            if cached is not None:
+                return cached
+            with self.reading() as connection:
+                connection.execute("BEGIN")  # one snapshot: every table read as of the same moment
+                try:
+                    record = self._read(connection, case_id)
+                finally:
+                    if connection.in_transaction:
+                        connection.execute("COMMIT")
+            self._cache[case_id] = record
+            return record
 
     def forget(self, case_id: str) -> None:
         """Drop the cached copy of a case so the next load reads the database."""
-        self._cache.pop(case_id, None)
+        with self._lock:
+            self._cache.pop(case_id, None)
 
     def load_by_reference(self, reference: str) -> CaseRecord:
         return self.load(self.case_id_for(reference))
@@ -175,6 +197,7 @@ class Store:
             return [AuditEntry(datetime.fromisoformat(r["at"]), r["user"], r["action"], r["case_id"]) for r in rows]
 
     # --- writing ----------------------------------------------------------------------------------
+    @_serialised
     def create_case(self, case: Case, entities: Iterable[Entity] = (), action: str = "") -> CaseRecord:
         """Add a new case (and, for imports, all its records) in one transaction, after validating."""
         record = CaseRecord.build(case, entities)
@@ -196,6 +219,7 @@ class Store:
         self._cache[case.id] = record
         return record
 
+    @_serialised
     def apply(self, command: Command, *, undo: bool = False) -> CaseRecord:
         """Apply a command in one transaction and return the case after it.
 
@@ -249,6 +273,7 @@ class Store:
         """Revert a command previously applied."""
         return self.apply(command.inverse(), undo=True)
 
+    @_serialised
     def delete_case(self, case_id: str) -> None:
         """Remove a case and everything in it, in one transaction."""
         record = self.load(case_id)

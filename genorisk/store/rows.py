@@ -82,7 +82,8 @@ def _decode_generic(cls: type[E], row: Mapping[str, Any]) -> E:
 
 
 class _Unreadable(ValueError):
-    """A column the compiled decoder will not guess about (the generic codec explains it)."""
+    """A column the compiled decoder will not guess about (the generic codec explains it). It carries
+    no value: stored values are personal data and must not reach logs."""
 
 
 _DECODERS: dict[type, Callable[[Mapping[str, Any]], Any]] = {}
@@ -109,7 +110,7 @@ def _column_reader(name: str, hint: Any) -> Callable[[Mapping[str, Any]], Any]:
         if value is None:
             if optional:
                 return None
-            raise _Unreadable(name)
+            raise _Unreadable
         return convert(value)
 
     return read
@@ -125,32 +126,32 @@ def _decode_generic_field(name: str, hint: Any, row: Mapping[str, Any]) -> Any:
 
 def _text(value: Any) -> str:
     if type(value) is not str:
-        raise _Unreadable(value)
+        raise _Unreadable
     return value
 
 
 def _strings(value: Any) -> tuple[str, ...]:
     items = json.loads(_text(value))
     if type(items) is not list or any(type(item) is not str for item in items):
-        raise _Unreadable(value)
+        raise _Unreadable
     return tuple(items)
 
 
 def _flag(value: Any) -> bool:
     if value not in (0, 1) or type(value) not in (int, bool):
-        raise _Unreadable(value)
+        raise _Unreadable
     return bool(value)
 
 
 def _whole(value: Any) -> int:
     if type(value) is not int:
-        raise _Unreadable(value)
+        raise _Unreadable
     return value
 
 
 def _number(value: Any) -> float:
     if type(value) not in (int, float):
-        raise _Unreadable(value)
+        raise _Unreadable
     return float(value)
 
 

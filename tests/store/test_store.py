@@ -227,3 +227,48 @@ def test_a_record_changed_underneath_the_cache_is_a_conflict_not_a_silent_succes
         connection.execute("DELETE FROM person WHERE id = 'mum'")
     with pytest.raises(ConflictError):
         store.apply(editing.update_entity(record, replace(record.person("mum"), known_as="M")))
+
+
+def test_a_commit_refused_by_a_foreign_key_raises_that_error_and_leaves_nothing_open(store: Store) -> None:
+    family = Family()
+    family.person("mum", Sex.FEMALE)
+    record = store.create_case(family.case, family.entities)
+    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"), store.transaction() as connection:
+        from genorisk.store.catalogue import statements
+
+        ghost = Person(id="ghost", case_id="no-such-case", given_names="Ghost")
+        connection.execute(statements(Person).insert, rows.entity_to_row(ghost))
+    with store.reading() as connection:
+        assert connection.execute("SELECT count(*) FROM person WHERE id = 'ghost'").fetchone()[0] == 0
+    store.apply(editing.update_entity(record, replace(record.person("mum"), known_as="M")))  # the store goes on
+    assert Store.open(store.path).load(family.case.id).person("mum").known_as == "M"
+
+
+def test_changes_from_two_threads_are_kept_in_the_database_and_in_the_cache(store: Store) -> None:
+    import threading
+
+    family = Family()
+    family.person("root")
+    case_id = store.create_case(family.case, family.entities).case.id
+
+    def add_children(prefix: str) -> None:
+        for number in range(25):
+            kid = Person(id=f"{prefix}{number}", case_id=case_id, given_names=f"Kid {prefix}{number}")
+            store.apply(editing.add_child(store.load(case_id), kid, ("root",)))
+
+    workers = [threading.Thread(target=add_children, args=(prefix,)) for prefix in "ab"]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    cached, on_disk = store.load(case_id), Store.open(store.path).load(case_id)
+    assert {p.id for p in cached.people} == {p.id for p in on_disk.people}
+    assert len(on_disk.people) == 51
+
+
+def test_an_error_after_sqlite_rolled_back_by_itself_is_the_error_raised(store: Store) -> None:
+    """On disk full or an I/O error SQLite rolls back by itself; the store must not then hide the real
+    error behind 'cannot rollback - no transaction is active'."""
+    with pytest.raises(OSError, match="disk full"), store.transaction() as connection:
+        connection.execute("ROLLBACK")  # what SQLite does by itself
+        raise OSError("disk full")
