@@ -50,8 +50,9 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
 
     columns: Sequence[Column[R]] = ()
     keeps_first_seen_order = False
-    """Rows stay where they first appeared for as long as the model lives (the case is open), so a row
-    removed and then brought back by Undo returns to its old place, not the end of the table."""
+    """Within their group (:meth:`group_of`), rows stay where they first appeared for as long as the model
+    lives (the case is open), so a row removed and then brought back by Undo returns to its old place, not
+    the end of the table."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -64,8 +65,12 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         if self.keeps_first_seen_order:
             for row in self._rows:
                 self._first_seen.setdefault(self.row_id(row), len(self._first_seen))
-            self._rows.sort(key=lambda row: self._first_seen[self.row_id(row)])
+            self._rows.sort(key=lambda row: (self.group_of(row), self._first_seen[self.row_id(row)]))
         self.endResetModel()
+
+    def group_of(self, row: R) -> int:
+        """The row's group, in display order (one group unless a model says otherwise)."""
+        return 0
 
     def row_at(self, row: int) -> R:
         return self._rows[row]
@@ -270,6 +275,10 @@ class RelationshipsModel(RowTableModel[RelationshipRow]):
     def row_people(self, row: RelationshipRow) -> tuple[str, ...]:
         return row.people
 
+    def group_of(self, row: RelationshipRow) -> int:
+        """Partnerships, then parentage, then twins, then emotional and abusive links."""
+        return {"Partnership": 0, "Parent": 1, "Twins": 2}.get(row.category, 3)
+
     def set_record(self, record: CaseRecord) -> None:
         name = record.name_of
         rows: list[RelationshipRow] = []
@@ -320,8 +329,6 @@ class HouseholdRow:
 
 class HouseholdsModel(RowTableModel[HouseholdRow]):
     """Who lives in, or regularly visits, each household, and when: 'who lived with this child when'."""
-
-    keeps_first_seen_order = True
 
     columns = (
         Column[HouseholdRow]("Household", lambda r: r.household),

@@ -75,3 +75,23 @@ def test_empty_models_pass_the_model_tester(qtmodeltester: Any, store: Store, de
         model.set_record(empty)
         qtmodeltester.check(model)
         assert model.rowCount() == 0
+
+
+def test_a_new_relationship_joins_its_own_group_and_a_restored_one_returns_to_its_place(demo: CaseRecord) -> None:
+    from genorisk.domain import editing
+    from genorisk.domain.entities import Partnership
+
+    model = RelationshipsModel()
+    model.set_record(demo)
+    before = [row.id for row in model.rows]
+    first = demo.partnerships[0]
+    model.set_record(demo.with_entities(removed=(first,)))
+    model.set_record(demo)  # Undo
+    assert [row.id for row in model.rows] == before
+    union = editing.new_partnership(demo.case.id, "p-kayleigh", "p-michael")
+    model.set_record(demo.with_entities(put=(union,)))
+    categories = [row.category for row in model.rows]
+    first_parent_row = categories.index("Parent")
+    assert "Partnership" not in categories[first_parent_row:], "partnerships stay together, above parentage"
+    partnerships = [row.id for row in model.rows if isinstance(row.entity, Partnership)]
+    assert partnerships[-1] == union.id, "the new partnership is the last of the partnerships, not of the table"
