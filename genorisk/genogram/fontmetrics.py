@@ -165,7 +165,7 @@ def _cmap_lookup(data: bytes, cmap: int) -> Callable[[int], int | None]:
 
 def _format4(data: bytes, start: int) -> Callable[[int], int | None]:
     length = struct.unpack_from(">H", data, start + 2)[0]
-    limit = start + length
+    limit = min(start + length, len(data))  # a length past the end of the file is not believed
     segments = struct.unpack_from(">H", data, start + 6)[0] // 2
     ends_at = start + 14
     end_codes = struct.unpack_from(f">{segments}H", data, ends_at)
@@ -181,7 +181,7 @@ def _format4(data: bytes, start: int) -> Callable[[int], int | None]:
         if range_offsets[segment] == 0:
             return int(code + deltas[segment]) & 0xFFFF
         where = range_offsets_at + 2 * segment + range_offsets[segment] + 2 * (code - start_codes[segment])
-        if where >= limit:  # as reportlab: a broken font's out-of-range offset means glyph 0
+        if where + 2 > limit:  # as reportlab: a broken font's out-of-range offset means glyph 0
             return 0
         glyph: int = struct.unpack_from(">H", data, where)[0]
         return (glyph + deltas[segment]) & 0xFFFF if glyph else 0

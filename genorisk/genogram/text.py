@@ -82,19 +82,21 @@ def _metrics(face: str) -> FontMetrics | None:
 
 
 @cache
-def _registered() -> bool:
-    """Register DejaVu Sans with reportlab once; False when it cannot be found."""
+def _registered(face: str) -> bool:
+    """Register one DejaVu Sans face with reportlab, once; False when it cannot be found or read.
+
+    Faces are decided one at a time, the same way for measuring (:func:`_metrics`) and drawing, so a
+    face that cannot be used falls back to Helvetica in both, and the others stay DejaVu Sans."""
     folder = _font_folder()
-    if folder is None:
+    if folder is None or _metrics(face) is None:
         return False
     # reportlab is imported here, not at module level: only PDF drawing needs it (see the module docstring)
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
     try:
-        for face, name in _FACES.items():
-            pdfmetrics.registerFont(TTFont(_PDF_NAMES[face], str(folder / name)))
-    except Exception:  # a damaged font file: fall back to Helvetica
+        pdfmetrics.registerFont(TTFont(_PDF_NAMES[face], str(folder / _FACES[face])))
+    except Exception:  # reportlab refuses the file (damaged, or not embeddable): draw it in Helvetica
         return False
     return True
 
@@ -102,7 +104,7 @@ def _registered() -> bool:
 def pdf_font(bold: bool = False, italic: bool = False) -> str:
     """The reportlab font name to draw with (DejaVu Sans embedded, else Helvetica)."""
     face = _face(bold, italic)
-    return _PDF_NAMES[face] if _registered() else _HELVETICA[face]
+    return _PDF_NAMES[face] if _registered(face) else _HELVETICA[face]
 
 
 @lru_cache(maxsize=131072)

@@ -172,3 +172,23 @@ def test_laying_out_a_family_imports_neither_reportlab_nor_jsonschema_nor_networ
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                             cwd=Path(__file__).resolve().parents[2])
     assert result.stdout.splitlines() == ["", ""]
+
+
+def test_one_damaged_face_falls_back_alone_and_alike_for_measuring_and_drawing(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path, no_dejavu: None) -> None:
+    monkeypatch.undo()  # find the real fonts first
+    real = text._font_folder()
+    text._font_folder.cache_clear()
+    if real is None:
+        pytest.skip("DejaVu Sans is not installed (make setup installs it)")
+    for face, name in text._FACES.items():
+        (tmp_path / name).write_bytes(b"not a font" if face == "bold" else (real / name).read_bytes())
+    monkeypatch.setattr(text, "_FONT_FOLDERS", (str(tmp_path),))
+    # bold: Helvetica-Bold for both the layout's measure and the PDF
+    assert text.pdf_font(bold=True) == "Helvetica-Bold"
+    expected = pdfmetrics.stringWidth("Alex", "Helvetica-Bold", 10.0) * text.FALLBACK_WIDENING
+    assert text.text_width("Alex", 10.0, bold=True) == pytest.approx(expected, abs=1e-9)
+    # the other faces stay DejaVu Sans, measured and drawn alike
+    assert text.pdf_font() == "GenoriskSans"
+    assert text.text_width("Alex", 10.0) == pytest.approx(pdfmetrics.stringWidth("Alex", "GenoriskSans", 10.0),
+                                                          abs=1e-6)
