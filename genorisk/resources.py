@@ -6,10 +6,12 @@ checkout behave the same.
 
 Which files are checked against their JSON Schema, and when:
 
-* **shipped files** (anything inside this resources/ folder) are checked by the test suite, every one
-  of them against its schema (tests/risk/test_shipped_resources.py), so loaders read them as they are
-  at run time: a release cannot carry a file that breaks its schema, and start-up does not pay for
-  importing jsonschema and validating what the tests already proved;
+* **shipped files** — a file inside this resources/ folder whose content is exactly what was released,
+  by its SHA-256 in ``resources/manifest.json`` — are checked by the test suite, every one of them
+  against its schema (tests/risk/test_shipped_resources.py), so loaders read them as they are at run
+  time: a release cannot carry a file that breaks its schema, and start-up does not pay for importing
+  jsonschema and validating what the tests already proved. A shipped file edited in place, or a new
+  file dropped into the folder, no longer matches the manifest and is checked like any other;
 * **files from outside the package** (a user-supplied licensed wording file, a local thresholds file,
   an alternative protocol named by an environment variable, a folder passed in by a caller) are
   always checked when loaded, and a bad one is refused with a message naming the file and the place.
@@ -19,9 +21,16 @@ Which files are checked against their JSON Schema, and when:
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import sys
 from functools import cache
 from pathlib import Path
+
+MANIFEST = "manifest.json"
+"""SHA-256 of every shipped data file, by its path inside resources/. Refresh it after changing a file
+in resources/ with ``python -m genorisk.resources``; a test fails while it is out of date."""
 
 
 def resources_dir() -> Path:
@@ -33,13 +42,56 @@ def resources_dir() -> Path:
 
 
 def is_shipped(path: Path) -> bool:
-    """True for a file inside the packaged resources/ folder (schema-checked by the tests, not at run
-    time); False for any other file, which a loader must check against its schema."""
+    """True for a file inside the packaged resources/ folder with exactly its released content
+    (schema-checked by the tests, not at run time); False for any other file, which a loader must check
+    against its schema."""
     try:
-        Path(path).resolve().relative_to(_resolved_resources_dir())
-    except ValueError:
+        resolved = Path(path).resolve()
+        inside = resolved.relative_to(_resolved_resources_dir()).as_posix()
+        stat = resolved.stat()
+    except (ValueError, OSError):
         return False
-    return True
+    expected = _manifest().get(inside)
+    return expected is not None and _digest(resolved, stat.st_mtime_ns, stat.st_size) == expected
+
+
+@cache
+def _digest(path: Path, _mtime_ns: int, _size: int) -> str:
+    """The file's SHA-256 (cached while its modification time and size stay the same)."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@cache
+def _manifest() -> dict[str, str]:
+    try:
+        data = json.loads((resources_dir() / MANIFEST).read_text("utf-8"))
+        files = data["files"]
+    except (OSError, ValueError, KeyError, TypeError):  # no usable manifest: nothing counts as shipped
+        return {}
+    return {str(name): str(digest) for name, digest in files.items()} if isinstance(files, dict) else {}
+
+
+def manifest_of(folder: Path) -> dict[str, object]:
+    """The manifest describing every data file under ``folder`` as it is now."""
+    files = {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*.json")) if path.name != MANIFEST
+    }
+    return {"format": "genorisk-resources-manifest", "version": 1, "files": files}
+
+
+def write_manifest(folder: Path | None = None) -> Path:
+    """Rewrite resources/manifest.json for the files as they are now (after editing a shipped file)."""
+    folder = folder or resources_dir()
+    target = folder / MANIFEST
+    temporary = target.with_suffix(".tmp")
+    with temporary.open("w", encoding="utf-8") as stream:  # written whole, then swapped in
+        stream.write(json.dumps(manifest_of(folder), indent=2, sort_keys=True) + "\n")
+        stream.flush()
+        os.fsync(stream.fileno())
+    temporary.replace(target)
+    _manifest.cache_clear()
+    return target
 
 
 @cache
@@ -50,3 +102,7 @@ def _resolved_resources_dir() -> Path:
 def resource_path(*parts: str) -> Path:
     """A path inside resources/, e.g. ``resource_path("rules", "risk.json")``."""
     return resources_dir().joinpath(*parts)
+
+
+if __name__ == "__main__":
+    print(f"wrote {write_manifest()}")

@@ -7,21 +7,24 @@ are checked whenever they are loaded.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
 
+from genorisk import resources
 from genorisk.genogram.notation import NotationError, parse_notation
 from genorisk.interop.bundle import demo_bundle
-from genorisk.resources import is_shipped, resource_path, resources_dir
+from genorisk.resources import MANIFEST, is_shipped, manifest_of, resource_path, resources_dir
 from genorisk.risk.instruments import load_instrument
 from genorisk.risk.resources import DataFileError, load_data_file
 from genorisk.risk.rules.config import load_rule_config
 
 RESOURCES = resources_dir()
-SHIPPED = sorted(path for path in RESOURCES.rglob("*.json") if not path.name.endswith(".schema.json"))
+SHIPPED = sorted(path for path in RESOURCES.rglob("*.json")
+                 if not path.name.endswith(".schema.json") and path.name != MANIFEST)
 NAMED_SCHEMAS = {"genorisk-genogram-notation": RESOURCES / "notation" / "notation.schema.json"}
 """Files that name their schema by a ``schema`` id rather than a ``$schema`` path."""
 DEMO = RESOURCES / "demo"
@@ -62,6 +65,48 @@ def test_shipped_and_outside_files_are_told_apart(tmp_path: Path) -> None:
     assert is_shipped(RESOURCES / "rules" / ".." / "rules" / "risk.json")
     assert not is_shipped(tmp_path / "risk.json")
     assert not is_shipped(RESOURCES.parent / "pyproject.toml")
+
+
+def test_the_manifest_describes_the_shipped_files_as_they_are() -> None:
+    recorded = json.loads((RESOURCES / MANIFEST).read_text(encoding="utf-8"))
+    assert recorded == manifest_of(RESOURCES), (
+        "resources/ changed since manifest.json was written: run `.venv/bin/python -m genorisk.resources`")
+
+
+@pytest.fixture
+def resources_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A copy of resources/ (manifest included) standing in for the packaged folder."""
+    import shutil
+
+    copy = tmp_path / "resources"
+    shutil.copytree(RESOURCES, copy)
+    monkeypatch.setattr(resources, "resources_dir", lambda: copy)
+    for cached in (resources._manifest, resources._resolved_resources_dir, resources._digest):
+        cached.cache_clear()
+    yield copy
+    monkeypatch.undo()
+    for cached in (resources._manifest, resources._resolved_resources_dir, resources._digest):
+        cached.cache_clear()
+
+
+def test_a_shipped_file_edited_in_place_or_a_file_dropped_in_is_no_longer_trusted(resources_copy: Path) -> None:
+    rules = resources_copy / "rules" / "risk.json"
+    assert is_shipped(rules)
+    rules.write_text(rules.read_text(encoding="utf-8").replace('"version"', '"versio"', 1), encoding="utf-8")
+    assert not is_shipped(rules)
+    dropped = resources_copy / "rules" / "local.json"
+    dropped.write_text("{}", encoding="utf-8")
+    assert not is_shipped(dropped)
+
+
+def test_a_broken_rules_file_inside_the_package_is_refused_naming_it(resources_copy: Path) -> None:
+    rules = resources_copy / "rules" / "risk.json"
+    data = json.loads(rules.read_text(encoding="utf-8"))
+    del data["rules"][0]["title"]
+    rules.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(DataFileError, match="title") as caught:
+        load_rule_config(resources_copy / "rules")
+    assert "risk.json" in str(caught.value)
 
 
 def test_a_file_from_outside_the_package_is_still_checked_when_loaded(tmp_path: Path) -> None:
