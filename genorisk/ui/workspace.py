@@ -232,6 +232,7 @@ class CaseWorkspace(QMainWindow):
     def show_panel(self, key: str) -> None:
         dock = self.docks.get(key)
         if dock is not None:
+            self._restored_state = None  # asked for now: re-applying the saved layout must not hide it
             dock.show()
             dock.raise_()
             self.panel(key).setFocus()

@@ -150,3 +150,14 @@ def test_every_built_in_panel_gets_the_shortcut_it_asks_for(qtbot: Any, window: 
         if spec.shortcut:
             toggle = workspace.docks[spec.key].toggleViewAction()
             assert toggle.shortcut().toString() == QKeySequence(spec.shortcut).toString(), spec.key
+
+
+def test_a_panel_shown_straight_after_opening_stays_shown(qtbot: Any, window: MainWindow, demo: CaseRecord) -> None:
+    """The saved layout is applied again once the window is up; a panel asked for before then stays."""
+    assert window.open_case(demo.case.id) and window.workspace is not None
+    window.workspace.docks["history"].hide()
+    window.close_case(show_list=False)  # the saved layout has History hidden
+    assert window.open_case(demo.case.id) and window.workspace is not None
+    window.workspace.show_panel("history")
+    qtbot.wait(200)
+    assert window.workspace.docks["history"].isVisible()
