@@ -42,29 +42,30 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-BARE_WINDOW = """
+WINDOW_PROGRAM = """
 import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 app = QApplication(sys.argv)
+{work}
 window = QMainWindow()
-window.setCentralWidget(QLabel("bare PySide6 window"))
+window.setCentralWidget(QLabel("{name} window"))
 window.resize(1360, 860)
 window.show()
 def ready():
-    print("bare: ready", flush=True)
+    print("{name}: ready", flush=True)
     app.quit()
 QTimer.singleShot(0, ready)
 sys.exit(app.exec())
 """
+"""A window shown, timed to the first pass of its event loop, after doing ``work``."""
+
+BARE_WINDOW = WINDOW_PROGRAM.format(work="", name="bare")
 
 GENORISK_WINDOW = "import sys; from genorisk.cli.main import main; sys.exit(main([]))"
 
-FLOOR_WINDOW = """
-import datetime, importlib, sys
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
-app = QApplication(sys.argv)
+FLOOR_WORK = """
+import datetime, importlib
 for module, name in QT_NAMES:
     getattr(importlib.import_module(module), name)
 from genorisk.genogram.layout import layout_case
@@ -74,21 +75,12 @@ from genorisk.store.repository import Store
 store = Store.open()
 record = store.load(store.list_cases()[0].id)
 layout_case(record, GenogramSettings(), genogram_markers(record, datetime.date.today()))
-window = QMainWindow()
-window.setCentralWidget(QLabel("floor"))
-window.resize(1360, 860)
-window.show()
-def ready():
-    print("floor: ready", flush=True)
-    app.quit()
-QTimer.singleShot(0, ready)
-sys.exit(app.exec())
 """
-"""The part of a start no genorisk window can skip, as a bare window plus: every Qt class genorisk's
-widgets import (PySide6 builds each class's Python enums on first use: Qt's namespace alone has 93),
-genorisk's Qt-free packages, and reading, checking and laying out the last case with its risk markers.
-No widget of genorisk's is built. If this alone is over 2 x the bare window, the target cannot be met
-by trimming the app; the figure says how much of the start is the floor."""
+"""The part of a start no genorisk window can skip, done before showing a bare window: every Qt class
+genorisk's widgets import (PySide6 builds each class's Python enums on first use: Qt's namespace alone
+has 93), genorisk's Qt-free packages, and reading, checking and laying out the last case with its risk
+markers. No widget of genorisk's is built. If this alone is over 2 x the bare window, the target cannot
+be met by trimming the app; the figure says how much of the start is the floor."""
 
 
 def _qt_names_used_by_the_ui() -> list[tuple[str, str]]:
@@ -129,7 +121,7 @@ def cold_start(repeats: int) -> dict[str, Any]:
                            GENORISK_QUIT_WHEN_READY="1")
         _timed_run(GENORISK_WINDOW, environment)  # first start: installs the demo, sets it as the last case
         _timed_run(BARE_WINDOW, environment)  # warm the file cache for both
-        floor = f"QT_NAMES = {_qt_names_used_by_the_ui()!r}\n{FLOOR_WINDOW}"
+        floor = WINDOW_PROGRAM.format(work=f"QT_NAMES = {_qt_names_used_by_the_ui()!r}\n{FLOOR_WORK}", name="floor")
         _timed_run(floor, environment)
         genorisk_times, bare_times, floor_times = [], [], []
         for _ in range(repeats):
