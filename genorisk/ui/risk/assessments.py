@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from genorisk.domain.commands import Command, Put
 from genorisk.domain.entities import Person
@@ -35,6 +35,7 @@ from genorisk.risk.instruments import (
 )
 from genorisk.risk.recording import record_darac
 from genorisk.risk.rules.config import rule_config
+from genorisk.ui.flow_layout import FlowLayout
 from genorisk.ui.panels import PanelContext
 from genorisk.ui.risk.common import Table
 from genorisk.ui.risk.forms import InstrumentDialog, people_choices
@@ -72,10 +73,12 @@ class AssessmentsPanel(QWidget):
         self.context = context
         self.setObjectName("assessmentsPanel")
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Structured tools support professional judgement; they never give a verdict."))
+        intro = QLabel("Structured tools support professional judgement; they never give a verdict.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
         self.table = Table(("Date", "Assessment", "About", "Result (as recorded)"), "assessments_table")
         layout.addWidget(self.table, 1)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps in a narrow dock instead of clipping the labels
         self.new_dash = QPushButton("New &DASH…")
         self.new_dash.setObjectName("newDash")
         self.new_darac = QPushButton("DARAC &result…")
@@ -86,10 +89,8 @@ class AssessmentsPanel(QWidget):
         self.new_injury.setObjectName("newInjury")
         self.open_button = QPushButton("&Open…")
         self.open_button.setObjectName("openAssessment")
-        for button in (self.new_dash, self.new_darac, self.new_ace, self.new_injury):
+        for button in (self.new_dash, self.new_darac, self.new_ace, self.new_injury, self.open_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.open_button)
         layout.addLayout(buttons)
         self.new_dash.clicked.connect(lambda: self.open_dash())
         self.new_darac.clicked.connect(lambda: self.open_darac())

@@ -116,7 +116,7 @@ class ChronologyPanel(QWidget):
         top.addWidget(self.search, 1)
         layout.addLayout(top)
         self.table = Table(("Date", "Kind", "People", "Risk categories", "What happened", "Source"),
-                           "chronology_table")
+                           "chronology_table", stretch="What happened")
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         self.add_button = QPushButton("&Add event…")

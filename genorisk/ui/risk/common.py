@@ -30,7 +30,9 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 11
 class Table(QTableView):
     """A sortable, filterable, read-only table filled from rows of (text, sort value, tooltip) cells."""
 
-    def __init__(self, headings: Sequence[str], name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, headings: Sequence[str], name: str, parent: QWidget | None = None,
+                 stretch: str | None = None) -> None:
+        """``stretch``: the heading of the column that takes the spare width (else the last one)."""
         super().__init__(parent)
         self.setObjectName(name)
         self.setAccessibleName(name.replace("_", " "))
@@ -49,8 +51,12 @@ class Table(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setWordWrap(True)
         self.verticalHeader().setVisible(False)
-        self.horizontalHeader().setStretchLastSection(True)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        if stretch is None:
+            header.setStretchLastSection(True)
+        else:
+            header.setSectionResizeMode(list(headings).index(stretch), QHeaderView.ResizeMode.Stretch)
         self.setAlternatingRowColors(True)
 
     def fill(self, rows: Sequence[tuple[str, Sequence[tuple[str, Any, str]]]]) -> None:

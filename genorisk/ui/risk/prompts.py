@@ -27,6 +27,7 @@ from genorisk.domain.record import CaseRecord
 from genorisk.domain.risk import DecisionKind
 from genorisk.risk.engine import PromptState, PromptStatus, decide, past_decisions, prompt_states
 from genorisk.risk.markers import markers_shown, set_markers_shown
+from genorisk.ui.flow_layout import FlowLayout
 from genorisk.ui.panels import PanelContext
 from genorisk.ui.risk.common import DecisionDialog, Table
 
@@ -70,7 +71,7 @@ class PromptsPanel(QWidget):
         self.detail.setAccessibleName("Prompt details and decisions")
         splitter.addWidget(self.detail)
         layout.addWidget(splitter, 1)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps in a narrow dock instead of clipping the labels
         self.action_button = QPushButton("Mark &actioned…")
         self.action_button.setObjectName("promptActioned")
         self.override_button = QPushButton("&Override…")
@@ -80,7 +81,6 @@ class PromptsPanel(QWidget):
         self.show_people.setToolTip("Select the people this prompt is about, on the genogram and in the tables")
         buttons.addWidget(self.action_button)
         buttons.addWidget(self.override_button)
-        buttons.addStretch(1)
         buttons.addWidget(self.show_people)
         layout.addLayout(buttons)
         self.filter.currentIndexChanged.connect(self._fill)
