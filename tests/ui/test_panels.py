@@ -161,3 +161,19 @@ def test_a_panel_shown_straight_after_opening_stays_shown(qtbot: Any, window: Ma
     window.workspace.show_panel("history")
     qtbot.wait(200)
     assert window.workspace.docks["history"].isVisible()
+
+
+def test_every_label_with_a_mnemonic_has_a_buddy_in_every_panel(qtbot: Any, window: MainWindow,
+                                                                demo: CaseRecord) -> None:
+    """'&Person:' without a buddy shows a literal '&' and its Alt key does nothing."""
+    import re
+
+    assert window.open_case(demo.case.id) and window.workspace is not None
+    workspace = window.workspace
+    missing = []
+    for spec in workspace.panel_specs:
+        for label in workspace.panel(spec.key).findChildren(QLabel):
+            if re.search(r"(?<!&)&[^&\s]", label.text()) and not label.text().lstrip().startswith("<") \
+                    and label.buddy() is None:
+                missing.append(f"{spec.key}: {label.text()!r}")
+    assert missing == []

@@ -131,7 +131,9 @@ class RiskFactorsPanel(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText("Filter…")
         self.search.setObjectName("riskFactorsFilter")
-        top.addWidget(QLabel("&Person:"))
+        person_label = QLabel("&Person:")
+        person_label.setBuddy(self.person)  # Alt+P reaches the list, and the "&" is not shown
+        top.addWidget(person_label)
         top.addWidget(self.person, 1)
         top.addWidget(self.search)
         layout.addLayout(top)
