@@ -374,7 +374,7 @@ def _ticks(window: Period) -> list[tuple[date, str]]:
             if day > window.end:
                 break
             if (month - 1) % step == 0:
-                ticks.append((day, day.strftime("%m/%Y") if step == 1 or month == 1 else day.strftime("%m/%y")))
+                ticks.append((day, day.strftime("%m/%Y")))  # always mm/yyyy: "10/26" would read as a day
     return ticks
 
 

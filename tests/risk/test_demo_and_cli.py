@@ -105,3 +105,20 @@ def test_prompts_cli_records_an_override_with_a_mandatory_reason(demo: CaseRecor
     assert decision.user == "Test Practitioner" and decision.text == "Discussed with the DA lead: safety plan"
     code, _, err = run(capsys, "prompts", "DEMO-0001", "--action", "R99:nothing", "done")
     assert code == 2 and "no prompt with key" in err
+
+
+def test_no_prompt_reason_on_the_demo_ends_in_a_doubled_full_stop(demo: CaseRecord) -> None:
+    reasons = [reason for found in _by_rule(demo).values() for reason in found]
+    assert reasons and not [r for r in reasons if ".." in r.replace("…", "")]
+
+
+def test_timeline_ticks_are_always_mm_yyyy_never_two_digit_years() -> None:
+    import re
+    from datetime import date
+
+    from genorisk.risk.cumulative import Period
+    from genorisk.risk.timeline_draw import _ticks
+
+    for start, end in ((date(2024, 11, 3), date(2026, 11, 26)), (date(2026, 1, 1), date(2026, 9, 1))):
+        labels = [label for _day, label in _ticks(Period(start, end))]
+        assert labels and all(re.fullmatch(r"\d\d/\d{4}", label) for label in labels), labels

@@ -164,3 +164,16 @@ def test_alt_arrow_nudges_from_the_keyboard(qtbot: Any, window: MainWindow, demo
     assert workspace.session.undo_stack.undoText() == "Move Lily-Rose Pryce"
     workspace.session.undo_stack.undo()
     assert workspace.scene.person_box("p-lily") == before
+
+
+def test_on_dark_paper_household_outlines_and_abuse_arrows_stay_visible(qtbot: Any) -> None:
+    from PySide6.QtGui import QColor
+
+    from genorisk.ui.canvas.painting import Colours
+
+    dark = Colours(QColor("#e8eaed"), QColor("#1e2124"), QColor("#8ab4f8"))
+    boundary, abuse = dark.colour("#333333"), dark.colour("#a1001d")
+    assert boundary.lightnessF() > 0.6 and abuse.lightnessF() > 0.6
+    assert abs(abuse.hslHueF() - QColor("#a1001d").hslHueF()) < 0.02, "still red: meaning kept"
+    printed = Colours.print_colours()
+    assert printed.colour("#333333") == QColor("#333333") and printed.colour("#a1001d") == QColor("#a1001d")

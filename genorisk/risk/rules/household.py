@@ -129,7 +129,7 @@ def _unconfirmed_relationships(record: CaseRecord, adult: str, today: date, unde
             ids.add(child_id)
     for item in record.all(VerificationItem):
         if item.person_id == adult and item.status is VerificationStatus.OPEN:
-            lines.append(f"open check \u201c{item.topic}\u201d: {item.description}")
+            lines.append(f"open check \u201c{item.topic}\u201d: {item.description.rstrip('.')}")
             ids.add(item.id)
     return lines, ids
 

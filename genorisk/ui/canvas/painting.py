@@ -54,7 +54,12 @@ class Colours:
             return self.ink
         if lowered in ("#ffffff", "#fff", "white"):
             return self.paper
-        return QColor(name)
+        colour = QColor(name)
+        if self.paper.lightness() < 128 and colour.lightness() < 128:
+            # Dark paper: a dark notation colour (household outlines #333, the abuse arrow's dark red)
+            # would all but vanish, so it is drawn as light as it was dark, keeping its hue.
+            colour = QColor.fromHslF(colour.hslHueF(), colour.hslSaturationF(), 1.0 - colour.lightnessF() * 0.6)
+        return colour
 
 
 def box_rect(box: Box) -> QRectF:
