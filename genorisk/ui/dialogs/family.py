@@ -247,7 +247,7 @@ class AddChildDialog(CommandDialog):
         self.responsibility.setAccessibleName("Parental responsibility")
         top = QWidget()
         form = QFormLayout(top)
-        for text, widget in (("Child &of:", self.union), ("Parent&hood:", self.kind),
+        for text, widget in (("Chi&ld of:", self.union), ("Parent&hood:", self.kind),
                              ("Parental &responsibility:", self.responsibility)):
             label = QLabel(text)
             label.setBuddy(widget)

@@ -215,8 +215,8 @@ class ProvenanceWidget(QGroupBox):
         self._rows: dict[str, tuple[QLabel, QWidget]] = {}
         layout.addRow(self._label("&Source:", self.source), self.source)
         self._add(layout, "reported_by", "Reported &by:", self.reported_by)
-        self._add(layout, "agency", "A&gency:", self.agency)
-        self._add(layout, "reference", "Re&ference:", self.reference)
+        self._add(layout, "agency", "&Agency:", self.agency)
+        self._add(layout, "reference", "Reference nu&mber:", self.reference)
         layout.addRow(self._label("Recorded &on:", self.recorded_on), self.recorded_on)
         layout.addRow("", verified_row)
         self.hint = QLabel()
@@ -250,7 +250,7 @@ class ProvenanceWidget(QGroupBox):
         self._show("reported_by", kind in (SourceKind.SELF_REPORT, SourceKind.CHILD_ACCOUNT))
         self._show("agency", kind is SourceKind.AGENCY_RECORD)
         self._show("reference", kind is SourceKind.AGENCY_RECORD)
-        self._rows["reported_by"][0].setText("Child's &name:" if kind is SourceKind.CHILD_ACCOUNT else "Reported &by:")
+        self._rows["reported_by"][0].setText("Child's na&me:" if kind is SourceKind.CHILD_ACCOUNT else "Reported &by:")
         checked = self.verified.isChecked()
         self.verified_on.setEnabled(checked)
         self.verified_by.setEnabled(checked)
@@ -382,10 +382,10 @@ class PersonFields(QWidget):
         self._row("&Family name:", self.family_name)
         if not compact:
             self._row("&Known as:", self.known_as)
-        self._row("&Sex at birth:", self.sex)
+        self._row("Se&x at birth:", self.sex)
         if not compact:
             self._row("Gender &identity:", self.gender)
-        self._row("Date of &birth:", self.date_of_birth)
+        self._row("&Date of birth:", self.date_of_birth)
         form.addRow("", death_row)
         if allow_pregnancy or not compact:
             self._row("&Pregnancy:", self.pregnancy)

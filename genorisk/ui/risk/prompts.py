@@ -76,7 +76,7 @@ class PromptsPanel(QWidget):
         self.action_button.setObjectName("promptActioned")
         self.override_button = QPushButton("&Override…")
         self.override_button.setObjectName("promptOverride")
-        self.show_people = QPushButton("Show &people")
+        self.show_people = QPushButton("Show peop&le")
         self.show_people.setObjectName("promptShowPeople")
         self.show_people.setToolTip("Select the people this prompt is about, on the genogram and in the tables")
         buttons.addWidget(self.action_button)

@@ -1,0 +1,73 @@
+"""Alt+letter must do one thing in each dialog: no two labels or buttons share a mnemonic letter.
+
+Qt does not refuse a clash; it cycles focus between the owners, so Alt+B silently lands in the wrong
+field. Dialogs that repeat one group of fields several times (Add parents: one group per parent) are
+not listed here: the repeats share letters by design, and Alt+letter moves between them in order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QWidget
+
+from genorisk.domain.record import CaseRecord
+from genorisk.ui.dialogs import family
+
+MNEMONIC = re.compile(r"(?<!&)&([^&\s])")
+
+
+def mnemonic_clashes(root: QWidget) -> dict[str, list[str]]:
+    """Letter -> texts, for every letter two visible-able labels, buttons or group boxes share."""
+    owners: dict[str, list[str]] = defaultdict(list)
+    for widget in root.findChildren(QWidget):
+        if isinstance(widget, QLabel) and widget.buddy() is None:
+            continue  # a label without a buddy has no working mnemonic (another test covers that)
+        if isinstance(widget, (QLabel, QAbstractButton)):
+            text = widget.text()
+        elif isinstance(widget, QGroupBox):
+            text = widget.title()
+        else:
+            continue
+        found = MNEMONIC.search(text)
+        if found and not widget.isHidden():
+            owners[found.group(1).lower()].append(text)
+    return {letter: texts for letter, texts in owners.items() if len(texts) > 1}
+
+
+@pytest.mark.parametrize("make", [
+    lambda record: family.EditPersonDialog(record, "p-kayleigh"),
+    lambda record: family.AddPersonDialog(record),
+    lambda record: family.AddPartnerDialog(record, "p-kayleigh"),
+    lambda record: family.AddChildDialog(record, "p-kayleigh"),
+    lambda record: family.AddSiblingDialog(record, "p-rowan"),
+    lambda record: family.EmotionalLinkDialog(record, "p-kayleigh"),
+], ids=["edit", "add-person", "add-partner", "add-child", "add-sibling", "link"])
+def test_no_two_controls_in_a_family_dialog_share_an_alt_letter(qtbot: Any, demo: CaseRecord, make: Any) -> None:
+    dialog = make(demo)
+    qtbot.addWidget(dialog)
+    assert mnemonic_clashes(dialog) == {}
+
+
+def test_in_the_default_workspace_alt_letters_are_unique_menus_included(qtbot: Any, window: Any,
+                                                                       demo: CaseRecord) -> None:
+    """Alt+P must open the Person menu, not jump to a button in a visible panel."""
+    assert window.open_case(demo.case.id) and window.workspace is not None
+    qtbot.wait(100)
+    owners: dict[str, list[str]] = defaultdict(list)
+    for action in window.menuBar().actions():
+        found = MNEMONIC.search(action.text())
+        if found:
+            owners[found.group(1).lower()].append(f"menu {action.text()}")
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisible() or (isinstance(widget, QLabel) and widget.buddy() is None):
+            continue
+        text = widget.text() if isinstance(widget, (QLabel, QAbstractButton)) else \
+            widget.title() if isinstance(widget, QGroupBox) else ""
+        found = MNEMONIC.search(text)
+        if found:
+            owners[found.group(1).lower()].append(text)
+    assert {letter: texts for letter, texts in owners.items() if len(texts) > 1} == {}
