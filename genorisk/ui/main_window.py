@@ -62,6 +62,7 @@ SHORTCUTS_HELP = """<h3>Keyboard shortcuts</h3>
 <tr><td><b>Alt+1 … Alt+5</b></td><td>Show People, Relationships, Households, Warnings, History</td></tr>
 <tr><td><b>Ctrl+P</b></td><td>Print</td></tr>
 <tr><td><b>Ctrl+Alt+V</b></td><td>Print preview</td></tr>
+<tr><td><b>Ctrl+Shift+I</b></td><td>Injury to a baby (non-mobile infant record)</td></tr>
 </table>"""
 
 
@@ -238,6 +239,12 @@ class MainWindow(QMainWindow):
                                            "action_history")
         case_menu.addAction(self.warnings_action)
         case_menu.addAction(self.history_action)
+        case_menu.addSeparator()
+        self.injury_action = self._action(
+            "&Injury to a baby…", lambda: self.session is not None and self.record_injury(self.session.case_id),
+            "Ctrl+Shift+I", "action_injury",
+            "Record an injury or mark on a baby or young child: the referral to Children's Social Care comes first")
+        case_menu.addAction(self.injury_action)
 
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&Keyboard shortcuts", self.show_shortcuts, "F1", "action_shortcuts"))
@@ -316,7 +323,7 @@ class MainWindow(QMainWindow):
                        self.export_svg_action, self.export_pdf_action, self.print_action, self.print_preview_action,
                        self.zoom_in_action,
                        self.zoom_out_action, self.fit_action, self.actual_size_action, self.find_action,
-                       self.warnings_action, self.history_action):
+                       self.warnings_action, self.history_action, self.injury_action):
             action.setEnabled(has_case)
         self.panels_menu.clear()
         if self.workspace is not None:

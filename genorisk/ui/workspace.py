@@ -40,7 +40,7 @@ log = logging.getLogger(__name__)
 RESERVED_SHORTCUTS = (
     *(spec.shortcut for spec in PERSON_ACTIONS if spec.shortcut),
     "Ctrl+N", "Ctrl+O", "Ctrl+W", "Ctrl+I", "Ctrl+E", "Ctrl+P", "Ctrl+Alt+V", "Ctrl+Q", "Ctrl+Z", "Ctrl+Shift+Z",
-    "Ctrl+Y",
+    "Ctrl+Y", "Ctrl+Shift+I",
     "Ctrl+F", "Ctrl+=", "Ctrl++", "Ctrl+-", "Ctrl+0", "Ctrl+1", "Ctrl+Shift+D", "F1", "F2", "Del",
 )
 

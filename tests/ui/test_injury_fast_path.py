@@ -35,3 +35,24 @@ def test_two_clicks_from_the_case_list_open_the_injury_record_on_the_baby(
     qtbot.mouseClick(window.case_list.injury_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "step" in seen, timeout=5000)
     assert seen == {"child": "p-rowan", "step": STEP_REFERRAL}
+
+
+def test_from_an_open_case_the_keyboard_opens_the_injury_record_on_the_child_field(
+        store: Store, window: MainWindow, modal: ModalDriver, qtbot: Any) -> None:
+    from PySide6.QtTest import QTest
+
+    case_id = install_demo(store)
+    assert window.open_case(case_id)
+    seen: dict[str, Any] = {}
+
+    def look_then_cancel(dialog: NmiDialog) -> None:
+        seen["focus"] = dialog.focusWidget().objectName() if dialog.focusWidget() else ""
+        seen["child"] = dialog.child.currentData()
+        seen["fits a 768-pixel screen"] = dialog.minimumSizeHint().height() <= 680
+        dialog.reject()
+
+    modal.expect(NmiDialog, look_then_cancel)
+    assert QTest.qWaitForWindowActive(window)
+    qtbot.keyClick(window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: "child" in seen, timeout=5000)
+    assert seen == {"focus": "nmiChild", "child": "p-rowan", "fits a 768-pixel screen": True}

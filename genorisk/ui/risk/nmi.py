@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QStackedWidget,
     QVBoxLayout,
@@ -100,15 +102,15 @@ class NmiDialog(QDialog):
         self.steps = QListWidget()
         self.steps.setObjectName("nmiSteps")
         self.steps.setAccessibleName("Steps")
-        self.steps.setMaximumWidth(210)
+        self.steps.setMaximumWidth(260)
+        self.steps.setWordWrap(True)
         middle.addWidget(self.steps)
         self.pages = QStackedWidget()
         middle.addWidget(self.pages, 1)
         outer.addLayout(middle, 1)
-        self.pages.addWidget(self._child_page())
-        self.pages.addWidget(self._referral_page())
-        self.pages.addWidget(self._map_page())
-        self.pages.addWidget(self._explanation_page())
+        # Each page scrolls, so the buttons stay on screen on a 1366 x 768 laptop, whatever a page holds.
+        for page in (self._child_page(), self._referral_page(), self._map_page(), self._explanation_page()):
+            self.pages.addWidget(_scrolling(page))
         self.error = QLabel()
         self.error.setObjectName("nmiProblems")
         self.error.setWordWrap(True)
@@ -145,7 +147,8 @@ class NmiDialog(QDialog):
         self._history: list[int] = []
         self._refresh()
         self._show(STEP_CHILD)
-        self.resize(980, 700)
+        self.resize(980, 640)
+        self.child.setFocus()  # the first thing to answer: which child
 
     # --- pages ----------------------------------------------------------------------------------------
     def _child_page(self) -> QWidget:
@@ -513,6 +516,14 @@ class NmiDialog(QDialog):
         self.command = complete_injury(self.record, injury, self.user or "not recorded",
                                        datetime.now().astimezone(), self.protocol)
         self.accept()
+
+
+def _scrolling(page: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidget(page)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area
 
 
 def open_nmi_dialog(parent: QWidget | None, store: Store, case_id: str, child_id: str | None = None,
