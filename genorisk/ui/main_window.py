@@ -523,7 +523,8 @@ class MainWindow(QMainWindow):
         if geometry is None or self.session is None:
             return None
         if options is None:
-            options_dialog = PrintOptionsDialog(geometry, PrintOptions(), self, title="Print preview")
+            options_dialog = PrintOptionsDialog(geometry, PrintOptions(), self, title="Print preview",
+                                                accept_text="Preview")
             if options_dialog.exec() != QDialog.DialogCode.Accepted:
                 return None
             options = options_dialog.options()
@@ -562,7 +563,7 @@ class MainWindow(QMainWindow):
             return
         reference = self.session.record.case.reference
         if kind == "pdf" and options is None:
-            dialog = PrintOptionsDialog(geometry, PrintOptions(), self, "Export genogram as PDF")
+            dialog = PrintOptionsDialog(geometry, PrintOptions(), self, "Export genogram as PDF", "Export…")
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return
             options = dialog.options()

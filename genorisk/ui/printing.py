@@ -382,7 +382,8 @@ class PrintOptionsDialog(QDialog):
     """Paper, orientation, fit or tile, and scale; shows how many pages tiling will take."""
 
     def __init__(self, geometry: Geometry, options: PrintOptions | None = None, parent: QWidget | None = None,
-                 title: str = "Print genogram") -> None:
+                 title: str = "Print genogram", accept_text: str = "Print…") -> None:
+        """``accept_text`` names what the button does next (Print…, Preview, Export…), never just "OK"."""
         super().__init__(parent)
         self.setWindowTitle(title)
         self.geometry_model = geometry
@@ -430,6 +431,7 @@ class PrintOptionsDialog(QDialog):
             label.setBuddy(widget)
             form.addRow(label, widget)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(accept_text)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

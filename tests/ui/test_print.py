@@ -136,6 +136,7 @@ def test_file_print_preview_asks_for_the_options_then_shows_the_pages(qtbot: Any
                                                                        demo: CaseRecord, modal: Any) -> None:
     """Through the menu action, as a practitioner does: the options dialog first, then the pages."""
     from PySide6.QtPrintSupport import QPrintPreviewWidget
+    from PySide6.QtWidgets import QDialogButtonBox
 
     from genorisk.ui.printing import PrintOptionsDialog
 
@@ -145,13 +146,14 @@ def test_file_print_preview_asks_for_the_options_then_shows_the_pages(qtbot: Any
 
     def choose_a4_fit(dialog: PrintOptionsDialog) -> None:
         asked.append(dialog.windowTitle())
+        asked.append(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).text())
         dialog.paper.setCurrentText("A4")
         dialog.fit.setChecked(True)
         dialog.accept()
 
     modal.expect(PrintOptionsDialog, choose_a4_fit)
     window.print_preview_action.trigger()
-    assert asked == ["Print preview"]
+    assert asked == ["Print preview", "Preview"]
     assert window._print_preview is not None
     pages = window._print_preview[0].findChild(QPrintPreviewWidget)
     qtbot.waitUntil(lambda: pages.pageCount() > 0)

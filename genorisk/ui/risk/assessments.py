@@ -76,7 +76,8 @@ class AssessmentsPanel(QWidget):
         intro = QLabel("Structured tools support professional judgement; they never give a verdict.")
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.table = Table(("Date", "Assessment", "About", "Result (as recorded)"), "assessments_table")
+        self.table = Table(("Date", "Assessment", "About", "Result (as recorded)"), "assessments_table",
+                           widths={"Date": 90, "Assessment": 110, "About": 140, "Result (as recorded)": 260})
         layout.addWidget(self.table, 1)
         buttons = FlowLayout()  # wraps in a narrow dock instead of clipping the labels
         self.new_dash = QPushButton("New &DASH…")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -31,8 +31,9 @@ class Table(QTableView):
     """A sortable, filterable, read-only table filled from rows of (text, sort value, tooltip) cells."""
 
     def __init__(self, headings: Sequence[str], name: str, parent: QWidget | None = None,
-                 stretch: str | None = None) -> None:
-        """``stretch``: the heading of the column that takes the spare width (else the last one)."""
+                 stretch: str | None = None, widths: Mapping[str, int] | None = None) -> None:
+        """``stretch``: the heading of the column that takes the spare width (else the last one);
+        ``widths``: first widths in pixels by heading, so what matters most is readable in a narrow dock."""
         super().__init__(parent)
         self.setObjectName(name)
         self.setAccessibleName(name.replace("_", " "))
@@ -57,6 +58,8 @@ class Table(QTableView):
             header.setStretchLastSection(True)
         else:
             header.setSectionResizeMode(list(headings).index(stretch), QHeaderView.ResizeMode.Stretch)
+        for heading, width in (widths or {}).items():
+            header.resizeSection(list(headings).index(heading), width)
         self.setAlternatingRowColors(True)
 
     def fill(self, rows: Sequence[tuple[str, Sequence[tuple[str, Any, str]]]]) -> None:

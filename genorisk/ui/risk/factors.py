@@ -137,7 +137,8 @@ class RiskFactorsPanel(QWidget):
         top.addWidget(self.person, 1)
         top.addWidget(self.search)
         layout.addLayout(top)
-        self.table = Table(("Person", "Risk factor", "Status", "Dates", "Source", "Notes"), "risk_factors_table")
+        self.table = Table(("Person", "Risk factor", "Status", "Dates", "Source", "Notes"), "risk_factors_table",
+                           widths={"Person": 110, "Risk factor": 190, "Status": 90})
         layout.addWidget(self.table, 1)
         self.note = QLabel("Facts resting only on self-report are marked ⚠. Domestic abuse drawn on the genogram "
                            "is listed too (edit it there).")

@@ -64,7 +64,8 @@ class PromptsPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.markers)  # its own row: never clipped in a narrow dock
         splitter = QSplitter(Qt.Orientation.Vertical)
-        self.table = Table(("State", "Rule", "Prompt", "People", "Reason"), "prompts_table")
+        self.table = Table(("State", "Rule", "Prompt", "People", "Reason"), "prompts_table",
+                           widths={"State": 80, "Rule": 80, "Prompt": 280})
         splitter.addWidget(self.table)
         self.detail = QTextBrowser()
         self.detail.setObjectName("promptDetail")
