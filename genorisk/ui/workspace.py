@@ -15,7 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMenu, QTabBar, QWidget
 
 from genorisk.domain import editing
 from genorisk.domain.commands import Command
@@ -128,6 +128,7 @@ class CaseWorkspace(QMainWindow):
             self.panel_specs.append(spec)
             self._specs[spec.key] = spec
             dock.visibilityChanged.connect(partial(self._dock_visibility_changed, spec.key))
+            dock.dockLocationChanged.connect(lambda _area: QTimer.singleShot(0, self._tidy_tab_bars))
         for dock in first_in_area.values():
             dock.raise_()
         self._first_docks = list(first_in_area.values())
@@ -192,8 +193,20 @@ class CaseWorkspace(QMainWindow):
             self._sized = True
             QTimer.singleShot(0, self._initial_dock_sizes)
 
+    def _tidy_tab_bars(self) -> None:
+        """Tabbed docks show whole titles ("Prompts", not "Pr…"), scrolling the tabs when they do not fit.
+
+        Qt makes these tab bars itself as docks are tabbed together, so this runs after the window is
+        shown and whenever a dock moves."""
+        for bar in self.findChildren(QTabBar):
+            if bar.parent() is self:
+                bar.setElideMode(Qt.TextElideMode.ElideNone)
+                bar.setUsesScrollButtons(True)
+                bar.setExpanding(False)
+
     def _initial_dock_sizes(self) -> None:
         """Sensible first sizes (docks have no size until shown); a restored layout overrides them."""
+        self._tidy_tab_bars()
         if self._restored_state is not None:
             # Restored before the window had a size, the docks kept their minimum sizes: apply the saved
             # layout again now that the window is shown, so the practitioner's dock sizes come back too.

@@ -177,3 +177,16 @@ def test_every_label_with_a_mnemonic_has_a_buddy_in_every_panel(qtbot: Any, wind
                     and label.buddy() is None:
                 missing.append(f"{spec.key}: {label.text()!r}")
     assert missing == []
+
+
+def test_tabbed_docks_show_whole_titles(qtbot: Any, window: MainWindow, demo: CaseRecord) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QTabBar
+
+    window.resize(1360, 860)
+    assert window.open_case(demo.case.id) and window.workspace is not None
+    workspace = window.workspace
+    bars = lambda: [bar for bar in workspace.findChildren(QTabBar) if bar.parent() is workspace]  # noqa: E731
+    qtbot.waitUntil(lambda: bool(bars()) and all(bar.elideMode() == Qt.TextElideMode.ElideNone for bar in bars()))
+    titles = {bar.tabText(index) for bar in bars() for index in range(bar.count())}
+    assert {"Prompts", "Summary", "Relationships"} <= titles
