@@ -8,15 +8,19 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
+from genorisk.domain.entities import Partnership, Person
 from genorisk.domain.family_graph import is_acyclic
 from genorisk.domain.record import CaseRecord
 from genorisk.domain.values import ParentKind, PregnancyOutcome
 
 YOUNGEST_PLAUSIBLE_PARENT = 12
+AGE_OF_CONSENT = 16
+"""A partner recorded younger than this (at the relationship's start, else today) is flagged to check."""
 
 
 class Severity(StrEnum):
@@ -157,6 +161,21 @@ def _ancestry_cycles(record: CaseRecord) -> Iterable[Issue]:
         return  # one cycle is enough to explain the problem
 
 
+def _young_partners(partnership: Partnership, people: dict[str, Person],
+                    name: Callable[[str], str]) -> Iterable[Issue]:
+    """A partner under 16 is either a data-entry slip or something a practitioner must consider."""
+    on = partnership.start.midpoint() if partnership.start else date.today()
+    for person_id, other_id in ((partnership.person_a, partnership.person_b),
+                                (partnership.person_b, partnership.person_a)):
+        person = people.get(person_id)
+        age = person.age_on(on) if person is not None and person.date_of_birth else None
+        if age is not None and 0 <= age < AGE_OF_CONSENT:
+            when = "when the relationship is recorded as starting" if partnership.start else "now"
+            yield Issue(Severity.WARNING, "young-partner",
+                        f"{name(person_id)} is {age} {when} and is recorded as a partner of {name(other_id)}: "
+                        f"check this is right, and whether it raises a safeguarding concern", (person_id, other_id))
+
+
 def _implausible_facts(record: CaseRecord) -> Iterable[Issue]:
     name = record.name_of
     people = {p.id: p for p in record.people}
@@ -195,6 +214,7 @@ def _implausible_facts(record: CaseRecord) -> Iterable[Issue]:
                         f"{name(partnership.person_a)} and {name(partnership.person_b)} have more than one "
                         f"partnership recorded: check it is not a duplicate", tuple(sorted(pair)))
         pairs.add(pair)
+        yield from _young_partners(partnership, people, name)
         if partnership.dates.is_reversed:
             yield Issue(Severity.WARNING, "partnership-ends-before-start",
                         f"The partnership of {name(partnership.person_a)} and {name(partnership.person_b)} "

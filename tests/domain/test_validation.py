@@ -104,3 +104,23 @@ def test_a_repeated_partnership_is_a_warning() -> None:
     family.union("a", "b", "2001")
     family.entities.append(replace(family.entities[-1], id="again"))
     assert "repeated-partnership" in codes(family, Severity.WARNING)
+
+
+def test_a_partner_under_16_is_flagged_to_check_never_refused() -> None:
+    family = Family()
+    family.person("girl", Sex.FEMALE, "2010-03-01")
+    family.person("man", Sex.MALE, "1990")
+    family.union("girl", "man", "2024")  # she was 13 or 14
+    family.person("adult", Sex.FEMALE, "1990")
+    family.person("other", Sex.MALE, "1988")
+    family.union("adult", "other", "2012")
+    young = [issue for issue in validate(family.record) if issue.code == "young-partner"]
+    assert [issue.person_ids for issue in young] == [("girl", "man")]
+    assert young[0].severity is Severity.WARNING and "safeguarding" in young[0].message
+    assert not codes(family, Severity.ERROR)
+
+
+def test_demo_family_has_no_young_partner_warning() -> None:
+    from genorisk.interop.bundle import demo_bundle
+
+    assert not [i for i in validate(demo_bundle().record) if i.code == "young-partner"]
