@@ -13,7 +13,7 @@ import logging
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -130,6 +130,42 @@ class PersonRow(QWidget):
         return Person(id=new_id(), case_id=case_id, **values)  # type: ignore[arg-type]
 
 
+class _ColumnHeadings(QWidget):
+    """Names over the columns of a list of person rows, kept over the first row's fields wherever the
+    row's layout puts them (pages may add their own fields to a row)."""
+
+    TEXTS = ("Given names", "Family name", "Sex at birth", "Date of birth")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("rowHeadings")
+        self.labels = [QLabel(text, self) for text in self.TEXTS]
+        for label in self.labels:
+            label.setStyleSheet("QLabel { font-weight: bold; }")
+        self.setMinimumHeight(max(label.sizeHint().height() for label in self.labels))
+        self._row: PersonRow | None = None
+
+    def follow(self, row: PersonRow) -> None:
+        if self._row is not None:
+            self._row.removeEventFilter(self)
+        self._row = row
+        row.installEventFilter(self)
+        self.align()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._row and event.type() in (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.LayoutRequest):
+            self.align()
+        return False
+
+    def align(self) -> None:
+        if self._row is None:
+            return
+        fields = (self._row.given, self._row.family, self._row.sex, self._row.born)
+        for label, under in zip(self.labels, fields, strict=True):
+            label.setGeometry(under.x(), 0, max(under.width(), 10), self.minimumHeight())
+            label.setToolTip(label.text())
+
+
 class PeopleRows(QWidget):
     """A growing list of :class:`PersonRow` with an 'Add another' button."""
 
@@ -142,6 +178,8 @@ class PeopleRows(QWidget):
         self.rows: list[PersonRow] = []
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.headings = _ColumnHeadings()  # placeholders vanish once typed: the columns keep their names
+        self.layout_.addWidget(self.headings)
         self.add_button = QPushButton(add_text)
         self.add_button.setObjectName("addRow")
         self.add_button.clicked.connect(lambda: self.add_row().given.setFocus())
@@ -152,14 +190,21 @@ class PeopleRows(QWidget):
     def add_row(self) -> PersonRow:
         row = PersonRow(self.what, removable=len(self.rows) >= self.minimum, unborn=self.unborn)
         row.removed.connect(self._remove)
-        self.layout_.insertWidget(len(self.rows), row)
+        self.layout_.insertWidget(self.layout_.indexOf(self.add_button), row)
         self.rows.append(row)
+        self._show_headings()
         return row
 
     def _remove(self, row: QWidget) -> None:
         if row in self.rows:
             self.rows.remove(row)
             row.deleteLater()
+        self._show_headings()
+
+    def _show_headings(self) -> None:
+        self.headings.setVisible(bool(self.rows))
+        if self.rows:
+            self.headings.follow(self.rows[0])
 
     def filled(self) -> list[PersonRow]:
         return [row for row in self.rows if not row.is_empty()]
@@ -265,6 +310,9 @@ class ParentsPage(QWizardPage):
             unknown = QCheckBox("Not known")
             unknown.setObjectName(f"parent{number}Unknown")
             unknown.toggled.connect(lambda off, row=row: row.setEnabled(not off))
+            headings = _ColumnHeadings()
+            headings.follow(row)
+            box_layout.addWidget(headings)
             box_layout.addWidget(row)
             box_layout.addWidget(unknown)
             layout.addWidget(box)
@@ -274,7 +322,7 @@ class ParentsPage(QWizardPage):
         self.kind = enum_combo(PartnershipKind, PartnershipKind.UNKNOWN, "parentsKind")
         self.status = enum_combo(PartnershipStatus, PartnershipStatus.TOGETHER, "parentsStatus")
         self.start = DateField("The parents' relationship started")
-        for text, widget in (("&Kind:", self.kind), ("S&tatus:", self.status), ("&Since:", self.start)):
+        for text, widget in (("&Kind:", self.kind), ("S&tatus:", self.status), ("Si&nce:", self.start)):
             label = QLabel(text)
             label.setBuddy(widget)
             form.addRow(label, widget)
@@ -314,6 +362,8 @@ class PartnerEditor(QGroupBox):
         super().__init__(f"Previous partner {number} of {parent_name}")
         layout = QVBoxLayout(self)
         self.partner = PersonRow("Previous partner", removable=False)
+        partner_headings = _ColumnHeadings()
+        partner_headings.follow(self.partner)
         self.kind = enum_combo(PartnershipKind, PartnershipKind.UNKNOWN, "previousKind")
         self.kind.setAccessibleName("Kind of relationship")
         self.status = enum_combo(PartnershipStatus, PartnershipStatus.SEPARATED, "previousStatus")
@@ -331,6 +381,7 @@ class PartnerEditor(QGroupBox):
         self.child_rows = PeopleRows("Child of this relationship", "Add a child of this relationship", minimum=0)
         remove = QPushButton("Remove this partner")
         remove.clicked.connect(lambda: self.removed.emit(self))
+        layout.addWidget(partner_headings)
         layout.addWidget(self.partner)
         layout.addLayout(row)
         layout.addWidget(QLabel("Children of this relationship (wherever they live now):"))
