@@ -322,7 +322,7 @@ class ParentsPage(QWizardPage):
         self.kind = enum_combo(PartnershipKind, PartnershipKind.UNKNOWN, "parentsKind")
         self.status = enum_combo(PartnershipStatus, PartnershipStatus.TOGETHER, "parentsStatus")
         self.start = DateField("The parents' relationship started")
-        for text, widget in (("&Kind:", self.kind), ("S&tatus:", self.status), ("Si&nce:", self.start)):
+        for text, widget in (("&Kind:", self.kind), ("S&tatus:", self.status), ("Sin&ce:", self.start)):
             label = QLabel(text)
             label.setBuddy(widget)
             form.addRow(label, widget)

@@ -38,6 +38,24 @@ def mnemonic_clashes(root: QWidget) -> dict[str, list[str]]:
     return {letter: texts for letter, texts in owners.items() if len(texts) > 1}
 
 
+def visible_clashes(root: QWidget, also: list[str] | None = None) -> dict[str, list[str]]:
+    """Like :func:`mnemonic_clashes`, over what is on screen now, plus other owners' texts (menus)."""
+    owners: dict[str, list[str]] = defaultdict(list)
+    texts = list(also or [])
+    for widget in root.findChildren(QWidget):
+        if not widget.isVisible() or (isinstance(widget, QLabel) and widget.buddy() is None):
+            continue
+        if isinstance(widget, (QLabel, QAbstractButton)):
+            texts.append(widget.text())
+        elif isinstance(widget, QGroupBox):
+            texts.append(widget.title())
+    for text in texts:
+        found = MNEMONIC.search(text)
+        if found:
+            owners[found.group(1).lower()].append(text)
+    return {letter: found for letter, found in owners.items() if len(found) > 1}
+
+
 @pytest.mark.parametrize("make", [
     lambda record: family.EditPersonDialog(record, "p-kayleigh"),
     lambda record: family.AddPersonDialog(record),
@@ -57,17 +75,18 @@ def test_in_the_default_workspace_alt_letters_are_unique_menus_included(qtbot: A
     """Alt+P must open the Person menu, not jump to a button in a visible panel."""
     assert window.open_case(demo.case.id) and window.workspace is not None
     qtbot.wait(100)
-    owners: dict[str, list[str]] = defaultdict(list)
-    for action in window.menuBar().actions():
-        found = MNEMONIC.search(action.text())
-        if found:
-            owners[found.group(1).lower()].append(f"menu {action.text()}")
-    for widget in window.findChildren(QWidget):
-        if not widget.isVisible() or (isinstance(widget, QLabel) and widget.buddy() is None):
-            continue
-        text = widget.text() if isinstance(widget, (QLabel, QAbstractButton)) else \
-            widget.title() if isinstance(widget, QGroupBox) else ""
-        found = MNEMONIC.search(text)
-        if found:
-            owners[found.group(1).lower()].append(text)
-    assert {letter: texts for letter, texts in owners.items() if len(texts) > 1} == {}
+    assert visible_clashes(window, [f"menu {action.text()}" for action in window.menuBar().actions()]) == {}
+
+
+def test_the_wizards_parents_page_and_its_buttons_share_no_alt_letter(qtbot: Any, store: Any) -> None:
+    from genorisk.ui.wizard import NewCaseWizard
+
+    wizard = NewCaseWizard(store, "Test Practitioner")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.case_page.reference.setText("KEYS-1")
+    wizard.next()
+    wizard.children_page.child_rows.rows[0].given.setText("Ava")
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.parents_page.isVisible())
+    assert visible_clashes(wizard) == {}

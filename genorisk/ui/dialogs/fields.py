@@ -214,7 +214,7 @@ class ProvenanceWidget(QGroupBox):
         verified_row.addWidget(self.verified_by)
         self._rows: dict[str, tuple[QLabel, QWidget]] = {}
         layout.addRow(self._label("&Source:", self.source), self.source)
-        self._add(layout, "reported_by", "Reported &by:", self.reported_by)
+        self._add(layout, "reported_by", "Reported b&y:", self.reported_by)
         self._add(layout, "agency", "&Agency:", self.agency)
         self._add(layout, "reference", "Reference nu&mber:", self.reference)
         layout.addRow(self._label("Recorded &on:", self.recorded_on), self.recorded_on)
@@ -250,7 +250,7 @@ class ProvenanceWidget(QGroupBox):
         self._show("reported_by", kind in (SourceKind.SELF_REPORT, SourceKind.CHILD_ACCOUNT))
         self._show("agency", kind is SourceKind.AGENCY_RECORD)
         self._show("reference", kind is SourceKind.AGENCY_RECORD)
-        self._rows["reported_by"][0].setText("Child's na&me:" if kind is SourceKind.CHILD_ACCOUNT else "Reported &by:")
+        self._rows["reported_by"][0].setText("Child's na&me:" if kind is SourceKind.CHILD_ACCOUNT else "Reported b&y:")
         checked = self.verified.isChecked()
         self.verified_on.setEnabled(checked)
         self.verified_by.setEnabled(checked)
