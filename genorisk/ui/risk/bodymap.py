@@ -231,9 +231,12 @@ class BodyMapWidget(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("bodyMapList")
         self.list.setAccessibleName("Body map regions")
+        self.list.setWordWrap(True)  # long region names wrap rather than scroll sideways
         for region in R:
             group = protocol.ten4_group(region)
-            item = QListWidgetItem(region.label + (f"  [TEN-4-FACESp {group[:1]}]" if group else ""))
+            item = QListWidgetItem(region.label + (" (TEN-4)" if group else ""))
+            if group:
+                item.setToolTip(f"A TEN-4-FACESp region ({group})")
             item.setData(Qt.ItemDataRole.UserRole, region)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
