@@ -80,6 +80,8 @@ class Drawn:
     boundaries: list[Boundary] = field(default_factory=list)
     legend_keys: dict[str, None] = field(default_factory=dict)
     markers: dict[tuple[str, str, GlyphSpec], Marker] = field(default_factory=dict)
+    shortened_households: dict[str, None] = field(default_factory=dict)
+    """Names of households whose outline label had to be shortened: the key gives them in full."""
 
     def use(self, key: str) -> None:
         self.legend_keys.setdefault(key, None)
@@ -605,6 +607,8 @@ class _Builder:
             top_left = min(outline, key=lambda p: (p[1], p[0]))
             top_right = max((p for p in outline if p[1] == top_left[1]), key=lambda p: p[0])
             text = _fit(household.name, 7.0, top_right[0] - top_left[0] - 6)
+            if text != household.name:
+                self.out.shortened_households.setdefault(household.name, None)
             labels.append(_label(text, top_left[0] + 3, top_left[1] + 9.5, 7.0, Role.HOUSEHOLD,
                                  align=TextAlign.START, italic=True, halo=False, entity_id=household.id))
         self.out.labels.extend(labels)

@@ -79,7 +79,7 @@ def layout_case(
     legend = None
     if settings.show_legend:
         legend = build_legend(drawn.legend_keys, list(drawn.markers.values()), notation, settings.style,
-                              diagram.right + LEGEND_GAP, diagram.y)
+                              diagram.right + LEGEND_GAP, diagram.y, tuple(drawn.shortened_households))
     bounds = diagram.union(legend.box) if legend else diagram
     return Geometry(
         case_id=record.case.id,

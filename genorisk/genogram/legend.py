@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from genorisk.genogram.draw import BADGE_SIZE, _cross, label, marker_glyph
 from genorisk.genogram.geometry import (
@@ -41,8 +41,11 @@ _ORDER = ("symbol.", "inside", "union.", "status.", "child.", "twins.", "househo
 
 
 def build_legend(keys: Mapping[str, None], markers: list[Marker], notation: Notation, style: NotationStyle,
-                 left: float, top: float) -> Legend | None:
-    """Lay out the key in a column whose top-left corner is (left, top)."""
+                 left: float, top: float, household_names: Sequence[str] = ()) -> Legend | None:
+    """Lay out the key in a column whose top-left corner is (left, top).
+
+    ``household_names``: households whose outline label had to be shortened on the drawing; the key's
+    household entry names them in full, so a printed genogram never loses which household is which."""
     wanted = [key for key in keys if _known(key)]
     if any(key.startswith("symbol.") and key.split(".")[1] in ("male", "female", "unknown") for key in keys):
         wanted.append("inside")
@@ -56,7 +59,11 @@ def build_legend(keys: Mapping[str, None], markers: list[Marker], notation: Nota
     entries: list[LegendEntry] = []
     for key in wanted:
         text = _text(key, markers, notation, style)
-        lines = wrap(text, TEXT_SIZE, TEXT_WIDTH, max_lines=3)
+        extra_lines = 0
+        if key == "household" and household_names:
+            text += ". In full: " + "; ".join(household_names)
+            extra_lines = 2 * len(household_names)
+        lines = wrap(text, TEXT_SIZE, TEXT_WIDTH, max_lines=3 + extra_lines)
         height = max(ROW_HEIGHT, 6 + len(lines) * TEXT_SIZE * 1.2)
         sample = Box(left + PADDING, y + (height - 16) / 2, SAMPLE_WIDTH, 16)
         labels = [
