@@ -446,6 +446,9 @@ def test_a_dialog_names_the_field_that_makes_no_sense(qtbot: Any, store: Store, 
         errors.append(dialog.error.text())
         self_report(dialog.provenance, "Dean Morton")
         press_ok(dialog)
+        errors.append(dialog.error.text())
+        pick(dialog.relationship.status, PartnershipStatus.TOGETHER)
+        press_ok(dialog)
 
     from genorisk.ui.dialogs.family import AddPartnerDialog
 
@@ -454,4 +457,5 @@ def test_a_dialog_names_the_field_that_makes_no_sense(qtbot: Any, store: Store, 
     qtbot.waitUntil(lambda: window.session is not None and len(window.session.record.people) == 14, timeout=5000)
     assert "Date of birth" in errors[0] and "day is out of range" in errors[0]
     assert "who said it" in errors[1]
+    assert "status" in errors[2] and "not assumed" in errors[2], "a new partner's status is never assumed"
     assert window.undo_action.text() == "Undo Add partner Jo Smith"

@@ -163,15 +163,21 @@ class AddPersonDialog(CommandDialog):
 
 
 class PartnershipFields(QWidget):
-    """Kind, status, start and end of a partnership."""
+    """Kind, status, start and end of a partnership.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    With ``ask_status`` the status starts unchosen and must be picked: whether a new partner is still
+    with the person is exactly what assessments must not assume."""
+
+    def __init__(self, parent: QWidget | None = None, *, ask_status: bool = False) -> None:
         super().__init__(parent)
         form = QFormLayout(self)
         self.kind = enum_combo(PartnershipKind, PartnershipKind.UNKNOWN, "partnershipKind")
         self.kind.setAccessibleName("Kind of relationship")
         self.status = enum_combo(PartnershipStatus, PartnershipStatus.TOGETHER, "partnershipStatus")
         self.status.setAccessibleName("Status of relationship")
+        if ask_status:
+            self.status.setPlaceholderText("Choose: together, separated…")
+            self.status.setCurrentIndex(-1)
         self.start = DateField("Relationship started")
         self.start.setObjectName("partnershipStart")
         self.end = DateField("Relationship ended")
@@ -189,6 +195,9 @@ class PartnershipFields(QWidget):
 
     def partnership(self, case_id: str, person_a: str, person_b: str, provenance: object) -> Partnership:
         status = self.status.currentData()
+        if status is None:
+            raise FormError("Choose the relationship's status (together, separated…): it is not assumed.",
+                            self.status)
         start = self.start.value()
         end = self.end.value() if status is not PartnershipStatus.TOGETHER else None
         if start and end and end.latest() < start.earliest():
@@ -210,7 +219,7 @@ class AddPartnerDialog(CommandDialog):
             note.setWordWrap(True)
             self.body.addWidget(note)
         self.fields = PersonFields(compact=True)
-        self.relationship = PartnershipFields()
+        self.relationship = PartnershipFields(ask_status=True)
         self.provenance = self.provenance_widget("Source: who told us about this relationship?")
         self.body.addWidget(_group("The partner", self.fields))
         self.body.addWidget(_group("The relationship", self.relationship))
