@@ -16,7 +16,7 @@ from enum import StrEnum
 from genorisk.domain.entities import Partnership, Person
 from genorisk.domain.family_graph import is_acyclic
 from genorisk.domain.record import CaseRecord
-from genorisk.domain.values import ParentKind, PregnancyOutcome
+from genorisk.domain.values import ParentKind, PartnershipStatus, PregnancyOutcome
 
 YOUNGEST_PLAUSIBLE_PARENT = 12
 AGE_OF_CONSENT = 16
@@ -163,17 +163,32 @@ def _ancestry_cycles(record: CaseRecord) -> Iterable[Issue]:
 
 def _young_partners(partnership: Partnership, people: dict[str, Person],
                     name: Callable[[str], str]) -> Iterable[Issue]:
-    """A partner under 16 is either a data-entry slip or something a practitioner must consider."""
-    on = partnership.start.midpoint() if partnership.start else date.today()
+    """A partner under 16 is either a data-entry slip or something a practitioner must consider.
+
+    Age is taken at the start of the relationship; with no start, at its end (under 16 then means under
+    16 throughout); with neither, today, for a relationship still going on."""
+    if partnership.start:
+        on, when = partnership.start, "when the relationship started"
+    elif partnership.end:
+        on, when = partnership.end, "when the relationship ended"
+    elif partnership.status is PartnershipStatus.TOGETHER:
+        on, when = None, "now"
+    else:
+        return
+    day = on.midpoint() if on is not None else date.today()
     for person_id, other_id in ((partnership.person_a, partnership.person_b),
                                 (partnership.person_b, partnership.person_a)):
         person = people.get(person_id)
-        age = person.age_on(on) if person is not None and person.date_of_birth else None
+        if person is None or person.date_of_birth is None:
+            continue
+        age = person.age_on(day)
         if age is not None and 0 <= age < AGE_OF_CONSENT:
-            when = "when the relationship is recorded as starting" if partnership.start else "now"
+            approximate = person.date_of_birth.day is None or (on is not None and on.day is None)
+            verb = "is" if on is None else "was"
             yield Issue(Severity.WARNING, "young-partner",
-                        f"{name(person_id)} is {age} {when} and is recorded as a partner of {name(other_id)}: "
-                        f"check this is right, and whether it raises a safeguarding concern", (person_id, other_id))
+                        f"{name(person_id)} {verb} {'about ' if approximate else ''}{age} {when}, and is recorded "
+                        f"as a partner of {name(other_id)}: check this is right, and whether it raises a "
+                        f"safeguarding concern", (person_id, other_id))
 
 
 def _implausible_facts(record: CaseRecord) -> Iterable[Issue]:

@@ -124,3 +124,12 @@ def test_demo_family_has_no_young_partner_warning() -> None:
     from genorisk.interop.bundle import demo_bundle
 
     assert not [i for i in validate(demo_bundle().record) if i.code == "young-partner"]
+
+
+def test_a_past_relationship_with_no_start_is_judged_at_its_end_and_ages_from_years_are_approximate() -> None:
+    family = Family()
+    family.person("teen", Sex.FEMALE, "2009")  # year only: her age is approximate
+    family.person("adult", Sex.MALE, "1990")
+    family.union("teen", "adult", None, "2023", PartnershipStatus.SEPARATED)  # no start; ended at about 14
+    (young,) = [issue for issue in validate(family.record) if issue.code == "young-partner"]
+    assert "was about 14 when the relationship ended" in young.message
