@@ -205,16 +205,14 @@ def _grow_line(gen: _Generator, rng: random.Random, unpartnered: dict[int, list[
                     if year > 2023:
                         break
                     pool = unpartnered.get(generation + 1, [])
-                    adults = [p for p in pool if _born(gen, p) <= year - 18]  # never a child as a partner
-                    if adults and rng.random() < 0.08:
-                        partner = adults[rng.randrange(len(adults))]  # someone from another line (or a cousin)
-                        pool.remove(partner)
+                    if pool and rng.random() < 0.08:
+                        partner = pool.pop(rng.randrange(len(pool)))  # someone from another line (or a cousin)
                     else:
                         partner_sex = Sex.MALE if person.sex is Sex.FEMALE else Sex.FEMALE
                         if rng.random() < 0.03:
                             partner_sex = person.sex
-                        born = min(child_year + rng.randint(-4, 4), year - 18)  # an adult when they meet
-                        found = gen.person(generation + 1, rng.choice(_FAMILY), born, sex=partner_sex)
+                        found = gen.person(generation + 1, rng.choice(_FAMILY), child_year + rng.randint(-4, 4),
+                                           sex=partner_sex)
                         if found is None:
                             return
                         partner = found
@@ -226,12 +224,6 @@ def _grow_line(gen: _Generator, rng: random.Random, unpartnered: dict[int, list[
                         next_couples.append((partner, child, generation + 1, year + 1))
                     year += rng.randint(3, 10)
         couples = next_couples
-
-
-def _born(gen: _Generator, person_id: str) -> int:
-    """Year of birth (unknown counts as too young to pair)."""
-    born = gen.people[person_id].date_of_birth
-    return born.year if born is not None else 9999
 
 
 def _households_and_links(gen: _Generator, rng: random.Random) -> None:
