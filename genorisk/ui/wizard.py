@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWizard,
     QWizardPage,
 )
+from shiboken6 import isValid
 
 from genorisk.domain.editing import link_parent, new_partnership
 from genorisk.domain.entities import (
@@ -145,12 +146,18 @@ class _ColumnHeadings(QWidget):
         self.setMinimumHeight(max(label.sizeHint().height() for label in self.labels))
         self._row: PersonRow | None = None
 
-    def follow(self, row: PersonRow) -> None:
-        if self._row is not None:
+    def follow(self, row: PersonRow | None) -> None:
+        """Sit over ``row`` from now on (None: over nothing, e.g. when the last row was removed)."""
+        if self._row is not None and isValid(self._row):
             self._row.removeEventFilter(self)
         self._row = row
-        row.installEventFilter(self)
-        self.align()
+        if row is not None:
+            row.installEventFilter(self)
+            row.destroyed.connect(self._row_destroyed)
+            self.align()
+
+    def _row_destroyed(self, *_: object) -> None:
+        self._row = None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._row and event.type() in (QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.LayoutRequest):
@@ -158,7 +165,7 @@ class _ColumnHeadings(QWidget):
         return False
 
     def align(self) -> None:
-        if self._row is None:
+        if self._row is None or not isValid(self._row):
             return
         fields = (self._row.given, self._row.family, self._row.sex, self._row.born)
         for label, under in zip(self.labels, fields, strict=True):
@@ -186,6 +193,7 @@ class PeopleRows(QWidget):
         self.layout_.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         for _ in range(minimum):
             self.add_row()
+        self._show_headings()
 
     def add_row(self) -> PersonRow:
         row = PersonRow(self.what, removable=len(self.rows) >= self.minimum, unborn=self.unborn)
@@ -203,8 +211,7 @@ class PeopleRows(QWidget):
 
     def _show_headings(self) -> None:
         self.headings.setVisible(bool(self.rows))
-        if self.rows:
-            self.headings.follow(self.rows[0])
+        self.headings.follow(self.rows[0] if self.rows else None)
 
     def filled(self) -> list[PersonRow]:
         return [row for row in self.rows if not row.is_empty()]

@@ -32,3 +32,21 @@ def test_person_rows_have_headings_over_their_fields(qtbot: Any, store: Store) -
     wizard.next()
     parent_headings = [h for h in wizard.parents_page.findChildren(_ColumnHeadings) if h.isVisible()]
     assert len(parent_headings) == 2
+
+
+def test_emptying_a_list_then_adding_again_keeps_the_headings_working(qtbot: Any) -> None:
+    from genorisk.ui.wizard import PeopleRows
+
+    rows = PeopleRows("Child of this relationship", "Add a child of this relationship", minimum=0)
+    qtbot.addWidget(rows)
+    rows.resize(800, 200)
+    rows.show()
+    assert not rows.headings.isVisible()
+    rows.add_button.click()
+    (first,) = rows.rows
+    first.remove.click()
+    qtbot.waitUntil(lambda: not rows.rows and not rows.headings.isVisible())
+    qtbot.wait(50)  # the removed row is deleted on the next pass of the event loop
+    rows.add_button.click()  # raised "Internal C++ object already deleted" before the fix
+    (second,) = rows.rows
+    qtbot.waitUntil(lambda: rows.headings.isVisible() and rows.headings.labels[0].x() == second.given.x())
