@@ -67,7 +67,32 @@ def visible_clashes(root: QWidget, also: list[str] | None = None) -> dict[str, l
 def test_no_two_controls_in_a_family_dialog_share_an_alt_letter(qtbot: Any, demo: CaseRecord, make: Any) -> None:
     dialog = make(demo)
     qtbot.addWidget(dialog)
-    assert mnemonic_clashes(dialog) == {}
+    assert_no_clash_for_any_source(dialog)
+
+
+def assert_no_clash_for_any_source(dialog: QWidget) -> None:
+    """The fields a source shows differ (agency and reference, or who said it): try every source."""
+    from genorisk.domain.values import SourceKind
+
+    provenance = getattr(dialog, "provenance", None)
+    sources = list(SourceKind) if provenance is not None else [None]
+    for source in sources:
+        if provenance is not None:
+            provenance.source.setCurrentIndex(provenance.source.findData(source))
+        assert (source, mnemonic_clashes(dialog)) == (source, {})
+
+
+@pytest.mark.parametrize("make", [
+    lambda record: __import__("genorisk.ui.risk.factors", fromlist=["x"]).RiskFactorDialog(record, "p-jason"),
+    lambda record: __import__("genorisk.ui.risk.chronology", fromlist=["x"]).ChronologyEventDialog(record),
+    lambda record: __import__("genorisk.ui.dialogs.household", fromlist=["x"]).JoinHouseholdDialog(record,
+                                                                                                  "p-jason"),
+], ids=["risk-factor", "chronology-event", "join-household"])
+def test_no_two_controls_in_a_risk_or_household_dialog_share_an_alt_letter(qtbot: Any, demo: CaseRecord,
+                                                                          make: Any) -> None:
+    dialog = make(demo)
+    qtbot.addWidget(dialog)
+    assert_no_clash_for_any_source(dialog)
 
 
 def test_in_the_default_workspace_alt_letters_are_unique_menus_included(qtbot: Any, window: Any,

@@ -215,7 +215,7 @@ class ProvenanceWidget(QGroupBox):
         self._rows: dict[str, tuple[QLabel, QWidget]] = {}
         layout.addRow(self._label("&Source:", self.source), self.source)
         self._add(layout, "reported_by", "Reported b&y:", self.reported_by)
-        self._add(layout, "agency", "&Agency:", self.agency)
+        self._add(layout, "agency", "Agenc&y:", self.agency)
         self._add(layout, "reference", "Reference nu&mber:", self.reference)
         layout.addRow(self._label("Recorded &on:", self.recorded_on), self.recorded_on)
         layout.addRow("", verified_row)

@@ -72,7 +72,7 @@ class RiskFactorDialog(CommandDialog):
         form = QFormLayout()
         form.addRow("&Person:", self.person)
         form.addRow("&Risk factor:", self.category)
-        form.addRow("&Status:", self.status)
+        form.addRow("Stat&us:", self.status)
         form.addRow("Conviction or &allegation:", self.basis)
         form.addRow("&From:", self.start)
         form.addRow("&To:", self.end)
