@@ -48,17 +48,15 @@ def is_shipped(path: Path) -> bool:
     try:
         resolved = Path(path).resolve()
         inside = resolved.relative_to(_resolved_resources_dir()).as_posix()
-        stat = resolved.stat()
-    except (ValueError, OSError):
+    except ValueError:
         return False
     expected = _manifest().get(inside)
-    return expected is not None and _digest(resolved, stat.st_mtime_ns, stat.st_size) == expected
-
-
-@cache
-def _digest(path: Path, _mtime_ns: int, _size: int) -> str:
-    """The file's SHA-256 (cached while its modification time and size stay the same)."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    if expected is None:
+        return False
+    try:  # hashed every time (the files are small and loaded once): an edit can never be missed
+        return hashlib.sha256(resolved.read_bytes()).hexdigest() == expected
+    except OSError:
+        return False
 
 
 @cache

@@ -62,7 +62,7 @@ def build_legend(keys: Mapping[str, None], markers: list[Marker], notation: Nota
         extra_lines = 0
         if key == "household" and household_names:
             text += ". In full: " + "; ".join(household_names)
-            extra_lines = 2 * len(household_names)
+            extra_lines = 99  # never shortened: this is where the full names are
         lines = wrap(text, TEXT_SIZE, TEXT_WIDTH, max_lines=3 + extra_lines)
         height = max(ROW_HEIGHT, 6 + len(lines) * TEXT_SIZE * 1.2)
         sample = Box(left + PADDING, y + (height - 16) / 2, SAMPLE_WIDTH, 16)

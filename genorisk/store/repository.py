@@ -147,10 +147,10 @@ class Store:
 
     def load(self, case_id: str) -> CaseRecord:
         """The whole case as an immutable record."""
+        cached = self._cache.get(case_id)  # a dict read is atomic: no need to wait for a change in progress
+        if cached is not None:
+            return cached
         with self._lock:
-            cached = self._cache.get(case_id)
-            if cached is not None:
-                return cached
             with self.reading() as connection:
                 connection.execute("BEGIN")  # one snapshot: every table read as of the same moment
                 try:
@@ -197,14 +197,21 @@ class Store:
             return [AuditEntry(datetime.fromisoformat(r["at"]), r["user"], r["action"], r["case_id"]) for r in rows]
 
     # --- writing ----------------------------------------------------------------------------------
-    @_serialised
     def create_case(self, case: Case, entities: Iterable[Entity] = (), action: str = "") -> CaseRecord:
-        """Add a new case (and, for imports, all its records) in one transaction, after validating."""
+        """Add a new case (and, for imports, all its records) in one transaction, after validating.
+
+        Validation runs before the store's lock is taken, so a big import checked off the GUI thread
+        does not hold up the practitioner's own changes while it is checked."""
         record = CaseRecord.build(case, entities)
         issues = validate(record)
         errors = [issue for issue in issues if issue.severity is Severity.ERROR]
         if errors:
             raise ValidationFailed(errors)
+        return self._write_new_case(record, issues, action)
+
+    @_serialised
+    def _write_new_case(self, record: CaseRecord, issues: list[Issue], action: str) -> CaseRecord:
+        case = record.case
         with self.transaction() as connection:
             exists = connection.execute(f'SELECT 1 FROM "{table_name(Case)}" WHERE reference = ?',
                                         (case.reference,)).fetchone()

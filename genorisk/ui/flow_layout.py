@@ -7,8 +7,9 @@ Qt's own Flow Layout example, with the height-for-width that lets a dock grow th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QMargins, QObject, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
+from shiboken6 import isValid
 
 
 class FlowLayout(QLayout):
@@ -18,6 +19,8 @@ class FlowLayout(QLayout):
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._gap = spacing
+        self._height = 0
+        self._width = 0
         self.setContentsMargins(QMargins(0, 0, 0, 0))
 
     def addItem(self, item: QLayoutItem) -> None:
@@ -36,25 +39,45 @@ class FlowLayout(QLayout):
         return Qt.Orientation(0)
 
     def hasHeightForWidth(self) -> bool:
-        return True
+        # Docks ignore height-for-width; the minimum height (rows at the current width) does the job.
+        return False
 
     def heightForWidth(self, width: int) -> int:
         return self._arrange(QRect(0, 0, width, 0), place=False)
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
-        self._arrange(rect, place=True)
+        self._width = rect.width()
+        height = self._arrange(rect, place=True)
+        if height != self._height:  # the rows changed: the layouts above must ask for the new minimum
+            self._height = height
+            QTimer.singleShot(0, self._minimum_changed)  # not from inside a layout pass
+
+    def _minimum_changed(self) -> None:
+        if not isValid(self):
+            return
+        layout: QObject | None = self
+        while isinstance(layout, QLayout):  # Qt caches each layout's minimum: clear them up the tree
+            layout.invalidate()
+            layout = layout.parent()
+        widget = self.parentWidget()
+        if widget is not None:
+            widget.updateGeometry()
 
     def sizeHint(self) -> QSize:
         return self.minimumSize()
 
     def minimumSize(self) -> QSize:
-        """As wide as the widest widget: anything narrower only adds rows."""
+        """As wide as the widest widget (anything narrower only adds rows), and as tall as the rows need
+        at the current width: docks do not honour height-for-width, so the minimum carries it."""
         size = QSize()
         for item in self._items:
             size = size.expandedTo(item.minimumSize())
         margins = self.contentsMargins()
-        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+        size += QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+        if self._width > 0:  # (Qt forgets the layout's rectangle when it invalidates it: keep the width here)
+            size.setHeight(max(size.height(), self.heightForWidth(self._width)))
+        return size
 
     def _arrange(self, rect: QRect, *, place: bool) -> int:
         """Lay the items out in ``rect`` (or only measure); returns the height used."""

@@ -81,11 +81,11 @@ def resources_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[
     copy = tmp_path / "resources"
     shutil.copytree(RESOURCES, copy)
     monkeypatch.setattr(resources, "resources_dir", lambda: copy)
-    for cached in (resources._manifest, resources._resolved_resources_dir, resources._digest):
+    for cached in (resources._manifest, resources._resolved_resources_dir):
         cached.cache_clear()
     yield copy
     monkeypatch.undo()
-    for cached in (resources._manifest, resources._resolved_resources_dir, resources._digest):
+    for cached in (resources._manifest, resources._resolved_resources_dir):
         cached.cache_clear()
 
 

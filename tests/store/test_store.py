@@ -230,15 +230,19 @@ def test_a_record_changed_underneath_the_cache_is_a_conflict_not_a_silent_succes
 
 
 def test_a_commit_refused_by_a_foreign_key_raises_that_error_and_leaves_nothing_open(store: Store) -> None:
+    from contextlib import closing
+
+    from genorisk.store.catalogue import statements
+    from genorisk.store.database import connect, write_transaction
+
     family = Family()
     family.person("mum", Sex.FEMALE)
     record = store.create_case(family.case, family.entities)
-    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"), store.transaction() as connection:
-        from genorisk.store.catalogue import statements
-
-        ghost = Person(id="ghost", case_id="no-such-case", given_names="Ghost")
-        connection.execute(statements(Person).insert, rows.entity_to_row(ghost))
-    with store.reading() as connection:
+    ghost = Person(id="ghost", case_id="no-such-case", given_names="Ghost")
+    with closing(connect(store.path)) as connection:  # one connection, kept open to look at afterwards
+        with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"), write_transaction(connection):
+            connection.execute(statements(Person).insert, rows.entity_to_row(ghost))
+        assert not connection.in_transaction, "a refused COMMIT is rolled back, not left open"
         assert connection.execute("SELECT count(*) FROM person WHERE id = 'ghost'").fetchone()[0] == 0
     store.apply(editing.update_entity(record, replace(record.person("mum"), known_as="M")))  # the store goes on
     assert Store.open(store.path).load(family.case.id).person("mum").known_as == "M"

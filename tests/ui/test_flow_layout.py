@@ -46,4 +46,10 @@ def test_the_layout_asks_for_the_height_its_rows_need(qtbot: Any) -> None:
     host, _buttons = _panel(qtbot, 300)
     layout = host.layout().itemAt(0).layout()
     assert isinstance(layout, FlowLayout)
-    assert layout.hasHeightForWidth() and layout.heightForWidth(300) > layout.heightForWidth(1200) > 0
+    assert layout.heightForWidth(300) > layout.heightForWidth(1200) > 0
+
+
+def test_in_a_narrow_dock_the_minimum_height_makes_room_for_every_row(qtbot: Any) -> None:
+    host, buttons = _panel(qtbot, 220)
+    qtbot.waitUntil(lambda: host.minimumSizeHint().height() >= max(button.geometry().bottom() for button in buttons))
+    assert len({button.y() for button in buttons}) >= 3
