@@ -610,7 +610,7 @@ class _Builder:
             if text != household.name:
                 self.out.shortened_households.setdefault(household.name, None)
             labels.append(_label(text, top_left[0] + 3, top_left[1] + 9.5, 7.0, Role.HOUSEHOLD,
-                                 align=TextAlign.START, italic=True, halo=False, entity_id=household.id))
+                                 align=TextAlign.START, italic=True, halo=True, entity_id=household.id))
         self.out.labels.extend(labels)
         label = labels[0]
         self.out.boundaries.append(Boundary(
