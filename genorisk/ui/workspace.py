@@ -67,8 +67,8 @@ class CaseWorkspace(QMainWindow):
         self.last_layout_ms = 0.0
         self._pending = False
         self._layout_task: Any = None
-        self._restored = False
         self._restored_state: QByteArray | None = None
+        """The saved dock layout this workspace restored (applied again once shown), if any."""
         self.scene = GenogramScene(self)
         self.view = GenogramView(self.scene, self)
         self.setCentralWidget(self.view)
@@ -252,8 +252,7 @@ class CaseWorkspace(QMainWindow):
 
     def restore_layout(self, state: QByteArray | None) -> None:
         if state is not None and not state.isEmpty():
-            self._restored = self.restoreState(state)
-            self._restored_state = state if self._restored else None
+            self._restored_state = state if self.restoreState(state) else None
 
     # --- layout ----------------------------------------------------------------------------------
     def set_genogram_settings(self, settings: GenogramSettings) -> None:
