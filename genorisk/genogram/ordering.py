@@ -14,7 +14,8 @@
    Each row is ordered by that index, which keeps families together and is stable: adding a person
    does not reorder anybody else.
 4. Every sibship is then put back into date-of-birth order (pregnancy losses included, twins
-   together) in the slots its members occupy.
+   together), moving nobody whose place the dates do not require, so adding a child never
+   reorders anybody else.
 """
 
 from __future__ import annotations
@@ -308,51 +309,59 @@ def _restore_birth_order(
     cluster_of: dict[str, Cluster],
     long_links: dict[tuple[str, str], LongLink],
 ) -> None:
-    """Put each sibship in this row back into date-of-birth order within the slots it occupies.
+    """Put each sibship in this row back into date-of-birth order, keeping every other order given.
 
     An item holding several siblings (two sisters who partnered the same man) counts once, at the
-    earliest of their dates of birth. Sibships sharing an item can disturb each other, so this
-    repeats until nothing moves (a few rounds at most).
+    earliest of their dates of birth. Each sibship asks only that its items come in that order. The
+    row is rebuilt left to right in the order it was given, except that an item whose elder
+    siblings are still to come pulls them in just before itself (eldest first). Items the dates do
+    not concern keep their order, so adding a child reorders nobody else. (Permuting each sibship
+    among the slots it happened to occupy, as before, cascaded through items shared by two sibships
+    and could shuffle a whole row when one child was added.) Sibships that share items can ask for
+    a cycle (unusual data); the cycle is then broken where it is met.
     """
-    for _ in range(4):
-        if not _restore_once(family, rows, row, long_links):
-            return
-
-
-def _restore_once(
-    family: Family, rows: list[list[Item]], row: int, long_links: dict[tuple[str, str], LongLink]
-) -> bool:
-    moved = False
     items = rows[row]
-    position = {id(item): i for i, item in enumerate(items)}
-    sibships: dict[str, list[tuple[tuple[int, int, str, str], Item]]] = defaultdict(list)
-    for item in items:
+    sibships: dict[str, dict[int, tuple[tuple[int, int, str, str], int]]] = defaultdict(dict)
+    for position, item in enumerate(items):
         if isinstance(item, Lane):
             if item.link.primary and item.link.lanes[0] is item:
-                sibships[item.link.union_id].append((family.birth_keys[item.link.child_id], item))
+                sibships[item.link.union_id][position] = (family.birth_keys[item.link.child_id], position)
             continue
         for member in item.members:
             union_id = family.child_union.get(member)
             if union_id is not None and (union_id, member) not in long_links:
-                sibships[union_id].append((family.birth_keys[member], item))
+                key = family.birth_keys[member]
+                known = sibships[union_id].get(position)
+                if known is None or key < known[0]:
+                    sibships[union_id][position] = (key, position)
+    before: dict[int, list[int]] = defaultdict(list)
     for union_id in sorted(sibships):
-        members = sibships[union_id]
-        if len(members) < 2:
-            continue
-        earliest: dict[int, tuple[tuple[int, int, str, str], Item]] = {}
-        for key, item in members:
-            if id(item) not in earliest or key < earliest[id(item)][0]:
-                earliest[id(item)] = (key, item)
-        if len(earliest) < 2:
-            continue
-        slots = sorted(position[id(item)] for _, item in earliest.values())
-        ordered = [item for _, item in sorted(earliest.values(), key=lambda pair: pair[0])]
-        for slot, item in zip(slots, ordered, strict=True):
-            if items[slot] is not item:
-                moved = True
-            items[slot] = item
-            position[id(item)] = slot
-    return moved
+        in_birth_order = [position for _, position in sorted(sibships[union_id].values())]
+        for earlier, later in itertools.pairwise(in_birth_order):
+            before[later].append(earlier)
+    if not before:
+        return
+    state = [0] * len(items)  # 0 waiting, 1 being placed, 2 placed
+    order: list[int] = []
+
+    def place(position: int) -> None:
+        stack = [(position, iter(before.get(position, ())))]
+        state[position] = 1
+        while stack:
+            current, pending = stack[-1]
+            earlier = next(pending, None)
+            if earlier is None:
+                stack.pop()
+                state[current] = 2
+                order.append(current)
+            elif state[earlier] == 0:
+                state[earlier] = 1
+                stack.append((earlier, iter(before.get(earlier, ()))))
+
+    for position in range(len(items)):
+        if state[position] == 0:
+            place(position)
+    rows[row] = [items[position] for position in order]
 
 
 class _Refiner:

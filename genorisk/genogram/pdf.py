@@ -239,20 +239,39 @@ def _merged(intervals: list[tuple[float, float]]) -> list[tuple[float, float]]:
 def _cuts(start: float, end: float, span: float, blocked: list[tuple[float, float]]) -> list[float]:
     """Cut positions from start to end, each at most ``span`` apart, never inside a blocked interval
     (unless something is wider than a whole page, which is then cut after all)."""
+    return [low for low, _ in _spans(start, end, span, blocked, overlap=False)] + [end]
+
+
+def _spans(start: float, end: float, span: float, blocked: list[tuple[float, float]],
+           overlap: bool = True) -> list[tuple[float, float]]:
+    """Page ranges from start to end, each at most ``span`` long, ending only in gaps between blocked
+    intervals where one falls within the page.
+
+    Where none does (the people of a band leave no clear gap a page wide), the page ends at its full
+    width and, with ``overlap``, the next page starts where the first thing it cut starts, so every
+    person and label stands whole on some page (pages overlap there; the overlap marks show it)."""
     merged = _merged(blocked)
     lows = [low for low, _ in merged]
-    cuts = [start]
-    while end - cuts[-1] > span:
-        limit = cuts[-1] + span
-        cut = limit
-        index = bisect_right(lows, cut) - 1
-        if index >= 0 and merged[index][0] < cut < merged[index][1]:
-            cut = merged[index][0] - 0.5
-        if cut <= cuts[-1] + 1:
-            cut = limit
-        cuts.append(cut)
-    cuts.append(end)
-    return cuts
+    ranges: list[tuple[float, float]] = []
+    left = start
+    while end - left > span:
+        limit = left + span
+        right = limit
+        index = bisect_right(lows, right) - 1
+        if index >= 0 and merged[index][0] < right < merged[index][1]:
+            # in the gap before the blocked run, half a point clear of it, never back into what precedes
+            previous_end = merged[index - 1][1] if index > 0 else left
+            right = max(merged[index][0] - 0.5, previous_end)
+        following = right
+        if right <= left + 1:  # no gap within a page: end at its full width
+            right = following = limit
+            crossing = [low for low, high in blocked if low < limit < high and low > left + 1]
+            if overlap and crossing:
+                following = min(crossing)  # the next page starts where the first thing cut starts
+        ranges.append((left, right))
+        left = following
+    ranges.append((left, end))
+    return ranges
 
 
 def _tiles(geometry: Geometry, tile_width: float, tile_height: float) -> list[Box]:
@@ -267,8 +286,7 @@ def _tiles(geometry: Geometry, tile_width: float, tile_height: float) -> list[Bo
     for top, bottom in itertools.pairwise(ys):
         band = Box(bounds.x, top, bounds.width, bottom - top)
         inside = [box for box in footprints if box.overlaps(band)]
-        xs = _cuts(bounds.x, bounds.right, tile_width, [(box.x, box.right) for box in inside])
-        for left, right in itertools.pairwise(xs):
+        for left, right in _spans(bounds.x, bounds.right, tile_width, [(box.x, box.right) for box in inside]):
             region = Box(left, top, right - left, bottom - top)
             if any(box.overlaps(region) for box in inside):
                 tiles.append(region)
