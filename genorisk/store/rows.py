@@ -72,8 +72,7 @@ def _decode_generic(cls: type[E], row: Mapping[str, Any]) -> E:
     for name, hint in field_types(cls).items():
         inner, _ = unwrap_optional(hint)
         if _is_value_object(inner):
-            nested = {sub: _column_value(hint, row[f"{name}_{sub}"]) for sub, hint in field_types(inner).items()}
-            data[name] = None if all(v is None for v in nested.values()) else nested
+            data[name] = _value_object_data(row, name, inner)
         elif get_origin(inner) is tuple:
             data[name] = json.loads(row[name]) if row[name] is not None else None
         else:
@@ -116,11 +115,17 @@ def _column_reader(name: str, hint: Any) -> Callable[[Mapping[str, Any]], Any]:
     return read
 
 
+def _value_object_data(row: Mapping[str, Any], name: str, kind: Any) -> dict[str, Any] | None:
+    """A value object's prefixed columns as its data (``provenance_source`` → ``source``); None when all
+    are NULL (the object is absent)."""
+    nested = {sub: _column_value(sub_hint, row[f"{name}_{sub}"]) for sub, sub_hint in field_types(kind).items()}
+    return None if all(value is None for value in nested.values()) else nested
+
+
 def _decode_generic_field(name: str, hint: Any, row: Mapping[str, Any]) -> Any:
     inner, _ = unwrap_optional(hint)
     if _is_value_object(inner):
-        nested = {sub: _column_value(sub_hint, row[f"{name}_{sub}"]) for sub, sub_hint in field_types(inner).items()}
-        return from_data(hint, None if all(v is None for v in nested.values()) else nested, name)
+        return from_data(hint, _value_object_data(row, name, inner), name)
     return from_data(hint, json.loads(row[name]) if row[name] is not None else None, name)
 
 
